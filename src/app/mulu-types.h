@@ -1,0 +1,16 @@
+/* mulu-types.h — the window's types, declared once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mulu-core.h"
+
+G_BEGIN_DECLS
+
+typedef struct _MuluApplication MuluApplication;
+typedef struct _MuluWindow      MuluWindow;
+
+G_END_DECLS

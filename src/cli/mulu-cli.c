@@ -1,0 +1,446 @@
+/* mulu-cli.c — the headless tool
+ *
+ * Exit status: 0 success, 1 refused or findings, 2 usage or I/O error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "mulu-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#ifdef G_OS_UNIX
+#include <unistd.h>
+#endif
+#ifdef G_OS_WIN32
+#include <io.h>
+#endif
+
+#include "mulu-core.h"
+
+enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
+
+static gboolean
+stderr_is_terminal (void)
+{
+#ifdef G_OS_UNIX
+  return isatty (fileno (stderr));
+#elif defined(G_OS_WIN32)
+  return _isatty (_fileno (stderr));
+#else
+  return FALSE;
+#endif
+}
+
+static void
+print_progress (double      fraction,
+                const char *message,
+                gpointer    user_data)
+{
+  if (!stderr_is_terminal ())
+    return;
+  g_printerr ("\r%s… %3d%%", message, (int) (fraction * 100.0 + 0.5));
+  if (fraction >= 1.0)
+    g_printerr ("\n");
+}
+
+static int
+exit_for (const GError *error)
+{
+  if (error == NULL)
+    return EXIT_OK;
+  if (error->domain == MULU_ERROR)
+    switch (error->code)
+      {
+      case MULU_ERROR_PACKAGE:
+      case MULU_ERROR_EXISTS:
+      case MULU_ERROR_LOCKED:
+      case MULU_ERROR_INVALID:
+      case MULU_ERROR_CANCELLED:
+        return EXIT_REFUSED;
+      default:
+        break;
+      }
+  return EXIT_USAGE;
+}
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("mulu-cli: %s\n", error->message);
+  return exit_for (error);
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("mulu-cli: %s\n\n%s", message, help);
+  return EXIT_USAGE;
+}
+
+static GOptionContext *
+command_context (const char *parameters,
+                 const char *summary)
+{
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  return context;
+}
+
+/* --- new ---------------------------------------------------------------- */
+
+static int
+cmd_new (int    argc,
+         char **argv)
+{
+  g_autofree char *department = NULL;
+  g_autofree char *uscc = NULL;
+  g_autofree char *region = NULL;
+  const GOptionEntry entries[] = {
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department, N_("Full name of the department"), N_("NAME") },
+    { "uscc", 0, 0, G_OPTION_ARG_STRING, &uscc, N_("Its unified social credit code"), N_("CODE") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("Region code (default: from the credit code)"), N_("CODE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (_("new FILE --department NAME --uscc CODE"),
+                                                       _("Create an empty catalog for one department."));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MuluCatalog) catalog = NULL;
+  g_autoptr(MuluRecord) dept = NULL;
+  MuluUsccResult check;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 3 || department == NULL || uscc == NULL)
+    return usage_error (context, _("Give the file, --department and --uscc."));
+
+  if (mulu_uscc_check (uscc, &check) != MULU_USCC_VALID)
+    {
+      g_autofree char *why = mulu_uscc_describe (&check);
+      g_printerr (_("mulu-cli: the credit code “%s” is not valid: %s\n"), uscc, why);
+      return EXIT_REFUSED;
+    }
+
+  if ((catalog = mulu_catalog_create (argv[2], &error)) == NULL)
+    return fail (error);
+
+  dept = mulu_record_new (MULU_ENTITY_DEPARTMENT);
+  mulu_record_set_string (dept, MULU_DEPARTMENT_NAME, department);
+  {
+    g_autofree char *upper = g_ascii_strup (uscc, -1);
+    g_autofree char *derived = g_strndup (upper + 2, 6);
+    mulu_record_set_string (dept, MULU_DEPARTMENT_USCC, upper);
+    mulu_record_set_string (dept, MULU_DEPARTMENT_REGION_CODE, region ? region : derived);
+  }
+  if (!mulu_catalog_add (catalog, dept, &error))
+    {
+      mulu_catalog_close (catalog, NULL);
+      g_unlink (argv[2]);
+      return fail (error);
+    }
+  if (!mulu_catalog_close (catalog, &error))
+    return fail (error);
+  g_print (_("Created %s for %s.\n"), argv[2], department);
+  return EXIT_OK;
+}
+
+/* --- generate ----------------------------------------------------------- */
+
+static int
+cmd_generate (int    argc,
+              char **argv)
+{
+  MuluGenerateOptions o;
+  int departments = 1, systems = 10, resources = 50, items = 10, seed = 1;
+  double secret = 0.0;
+  const GOptionEntry entries[] = {
+    { "departments", 0, 0, G_OPTION_ARG_INT, &departments, N_("Number of departments"), "N" },
+    { "systems", 0, 0, G_OPTION_ARG_INT, &systems, N_("Systems per department"), "N" },
+    { "resources", 0, 0, G_OPTION_ARG_INT, &resources, N_("Resources per department"), "N" },
+    { "items", 0, 0, G_OPTION_ARG_INT, &items, N_("Data items per resource"), "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed: the same seed gives the same catalog"), "S" },
+    { "secret-share", 0, 0, G_OPTION_ARG_DOUBLE, &secret, N_("Fraction of resources marked secret (0–1)"), "F" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (_("generate FILE --departments N --systems N --resources N --items N [--seed S]"),
+                                                       _("Create a synthetic catalog of any size, the same for the same seed."));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MuluCatalog) catalog = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 3)
+    return usage_error (context, _("Give the catalog file to create."));
+  if (departments < 1 || systems < 0 || resources < 0 || items < 0 || seed < 0 || secret < 0 || secret > 1)
+    return usage_error (context, _("Counts must be positive numbers and the secret share between 0 and 1."));
+
+  mulu_generate_options_init (&o);
+  o.departments = (guint) departments;
+  o.systems = (guint) systems;
+  o.resources = (guint) resources;
+  o.items = (guint) items;
+  o.seed = (guint32) seed;
+  o.secret_share = secret;
+
+  if ((catalog = mulu_catalog_create (argv[2], &error)) == NULL)
+    return fail (error);
+  if (!mulu_generate (catalog, &o, NULL, print_progress, NULL, &error))
+    {
+      mulu_catalog_close (catalog, NULL);
+      g_unlink (argv[2]);
+      return fail (error);
+    }
+  if (!mulu_catalog_close (catalog, &error))
+    return fail (error);
+  g_print (_("Generated %s in %.1f s.\n"), argv[2], g_timer_elapsed (timer, NULL));
+  return EXIT_OK;
+}
+
+/* --- import ------------------------------------------------------------- */
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  const GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GOptionContext) context = command_context (_("import FILE PACKAGE.jsonl"),
+                                                       _("Import a package into a catalog (created when it does not exist). All or nothing."));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MuluCatalog) catalog = NULL;
+  g_autoptr(MuluImportReport) report = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  gboolean created = FALSE;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 4)
+    return usage_error (context, _("Give the catalog file and the package."));
+
+  if (!g_file_test (argv[3], G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("mulu-cli: the package “%s” does not exist or is not a file.\n"), argv[3]);
+      return EXIT_USAGE;
+    }
+
+  if (g_file_test (argv[2], G_FILE_TEST_EXISTS))
+    catalog = mulu_catalog_open (argv[2], &error);
+  else
+    {
+      catalog = mulu_catalog_create (argv[2], &error);
+      created = catalog != NULL;
+    }
+  if (catalog == NULL)
+    return fail (error);
+
+  if (!mulu_package_import (catalog, argv[3], &report, NULL, print_progress, NULL, &error))
+    {
+      mulu_catalog_close (catalog, NULL);
+      if (created)
+        g_unlink (argv[2]);
+      return fail (error);
+    }
+  if (!mulu_catalog_close (catalog, &error))
+    return fail (error);
+
+  for (guint i = 0; i < report->warnings->len; i++)
+    {
+      MuluImportIssue *issue = g_ptr_array_index (report->warnings, i);
+      g_printerr (_("warning: %s\n"), issue->message);
+    }
+  if (report->n_warnings > report->warnings->len)
+    g_printerr (_("warning: … and %" G_GUINT64_FORMAT " more warnings.\n"), report->n_warnings - report->warnings->len);
+
+  g_print (_("Imported %" G_GUINT64_FORMAT " departments, %" G_GUINT64_FORMAT " systems, %" G_GUINT64_FORMAT
+             " resources and %" G_GUINT64_FORMAT " data items into %s in %.1f s.\n"),
+           report->counts[MULU_ENTITY_DEPARTMENT], report->counts[MULU_ENTITY_SYSTEM],
+           report->counts[MULU_ENTITY_RESOURCE], report->counts[MULU_ENTITY_ITEM], argv[2],
+           g_timer_elapsed (timer, NULL));
+  return EXIT_OK;
+}
+
+/* --- export ------------------------------------------------------------- */
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (.jsonl)"), N_("OUT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (_("export FILE -o OUT.jsonl"),
+                                                       _("Export a catalog as a package."));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MuluCatalog) catalog = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 3 || output == NULL)
+    return usage_error (context, _("Give the catalog file and -o OUT.jsonl."));
+  if (!g_str_has_suffix (output, ".jsonl"))
+    return usage_error (context, _("The output must end in .jsonl."));
+
+  if ((catalog = mulu_catalog_open (argv[2], &error)) == NULL)
+    return fail (error);
+  if (!mulu_package_export (catalog, output, NULL, print_progress, NULL, &error))
+    return fail (error);
+  if (!mulu_catalog_close (catalog, &error))
+    return fail (error);
+  g_print ("%s\n", output);
+  return EXIT_OK;
+}
+
+/* --- info --------------------------------------------------------------- */
+
+static int
+cmd_info (int    argc,
+          char **argv)
+{
+  gboolean as_json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (_("info FILE [--json]"),
+                                                       _("Show what a catalog holds."));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MuluCatalog) catalog = NULL;
+  gint64 counts[MULU_N_ENTITIES];
+  g_autofree char *created = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 3)
+    return usage_error (context, _("Give the catalog file."));
+
+  if ((catalog = mulu_catalog_open (argv[2], &error)) == NULL)
+    return fail (error);
+  for (guint e = 0; e < MULU_N_ENTITIES; e++)
+    if ((counts[e] = mulu_catalog_count (catalog, e, &error)) < 0)
+      return fail (error);
+  created = mulu_catalog_dup_meta (catalog, "created");
+
+  if (as_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, argv[2]);
+      json_builder_set_member_name (b, "schema_version");
+      json_builder_add_int_value (b, mulu_catalog_get_schema_version (catalog));
+      json_builder_set_member_name (b, "code_tables_version");
+      json_builder_add_string_value (b, mulu_codes_get_version (mulu_catalog_get_codes (catalog)));
+      json_builder_set_member_name (b, "created");
+      json_builder_add_string_value (b, created);
+      json_builder_set_member_name (b, "counts");
+      json_builder_begin_object (b);
+      for (guint e = 0; e < MULU_N_ENTITIES; e++)
+        {
+          json_builder_set_member_name (b, mulu_entity_get_info (e)->table);
+          json_builder_add_int_value (b, counts[e]);
+        }
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      text = json_to_string (root, TRUE);
+      g_print ("%s\n", text);
+    }
+  else
+    {
+      g_print (_("Catalog:            %s\n"), argv[2]);
+      g_print (_("Departments:        %" G_GINT64_FORMAT "\n"), counts[MULU_ENTITY_DEPARTMENT]);
+      g_print (_("Systems:            %" G_GINT64_FORMAT "\n"), counts[MULU_ENTITY_SYSTEM]);
+      g_print (_("Resources:          %" G_GINT64_FORMAT "\n"), counts[MULU_ENTITY_RESOURCE]);
+      g_print (_("Data items:         %" G_GINT64_FORMAT "\n"), counts[MULU_ENTITY_ITEM]);
+      g_print (_("Code tables:        version %s\n"), mulu_codes_get_version (mulu_catalog_get_codes (catalog)));
+      g_print (_("File format:        version %d\n"), mulu_catalog_get_schema_version (catalog));
+      g_print (_("Created:            %s\n"), created ? created : "");
+    }
+  if (!mulu_catalog_close (catalog, &error))
+    return fail (error);
+  return EXIT_OK;
+}
+
+/* --- main --------------------------------------------------------------- */
+
+typedef struct {
+  const char *name;
+  int       (*run) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "new", cmd_new, N_("Create an empty catalog for one department") },
+  { "generate", cmd_generate, N_("Create a synthetic catalog of any size") },
+  { "import", cmd_import, N_("Import a .jsonl package (all or nothing)") },
+  { "export", cmd_export, N_("Export a catalog as a .jsonl package") },
+  { "info", cmd_info, N_("Show counts and versions of a catalog") },
+};
+
+static int
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n%s\n", _("Usage: mulu-cli COMMAND [OPTIONS] FILE …"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “mulu-cli COMMAND --help” for a command’s options."));
+  return out == stdout ? EXIT_OK : EXIT_USAGE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_auto(GStrv) args = NULL;
+
+  mulu_i18n_init ();
+  g_set_prgname ("mulu-cli");
+
+#ifdef G_OS_WIN32
+  args = g_win32_get_command_line ();
+#else
+  args = g_strdupv (argv);
+#endif
+  argc = (int) g_strv_length (args);
+
+  if (argc < 2)
+    return print_usage (stderr);
+  if (g_str_equal (args[1], "--help") || g_str_equal (args[1], "-h") || g_str_equal (args[1], "help"))
+    return print_usage (stdout);
+  if (g_str_equal (args[1], "--version"))
+    {
+      g_print ("mulu-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (args[1], commands[i].name))
+      {
+        /* GOptionContext sees "mulu-cli COMMAND …" as the program name,
+         * so the file is argv[2]. */
+        g_autofree char **copy = g_memdup2 (args, sizeof (char *) * ((gsize) argc + 1));
+        return commands[i].run (argc, copy);
+      }
+
+  g_printerr (_("mulu-cli: unknown command “%s”.\n"), args[1]);
+  return print_usage (stderr);
+}

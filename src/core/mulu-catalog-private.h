@@ -1,0 +1,31 @@
+/* mulu-catalog-private.h — for the core's own bulk code (packages, generator)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "mulu-catalog.h"
+
+G_BEGIN_DECLS
+
+sqlite3   *mulu_catalog_get_db          (MuluCatalog *self);
+gboolean   mulu_catalog_sql_error       (MuluCatalog *self,
+                                         GError     **error);
+gboolean   mulu_catalog_log             (MuluCatalog *self,
+                                         const char  *op,
+                                         const char  *entity,
+                                         const char  *record_uid,
+                                         const char  *field,
+                                         const char  *old_value,
+                                         const char  *new_value,
+                                         const char  *details,
+                                         GError     **error);
+void       mulu_catalog_emit_changed    (MuluCatalog *self,
+                                         MuluEntity   entity,
+                                         gint64       id,
+                                         MuluChange   change);
+char      *mulu_now_iso8601             (void);
+
+G_END_DECLS

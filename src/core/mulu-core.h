@@ -1,0 +1,17 @@
+/* mulu-core.h — everything the CLI and the window use from the core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mulu-catalog.h"
+#include "mulu-codes.h"
+#include "mulu-entity.h"
+#include "mulu-error.h"
+#include "mulu-generate.h"
+#include "mulu-i18n.h"
+#include "mulu-package.h"
+#include "mulu-record.h"
+#include "mulu-record-list.h"
+#include "mulu-uscc.h"
+#include "mulu-value.h"

@@ -1,0 +1,877 @@
+/* mulu-package-reader.c — import a package, all or nothing
+ *
+ * Lines are read in 1 MiB blocks and parsed one at a time with json-glib, so
+ * memory stays bounded whatever the package's size. Everything happens in
+ * one transaction: the first fatal problem rolls back and the catalog is
+ * exactly as it was. Records are bound straight from the parsed JSON into
+ * prepared statements; no record objects are built on this path.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "mulu-package"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "mulu-catalog-private.h"
+#include "mulu-error.h"
+#include "mulu-json-out.h"
+#include "mulu-package.h"
+#include "mulu-store.h"
+#include "mulu-value.h"
+
+#define BLOCK_SIZE (1 << 20)
+#define MAX_LINE (16 << 20)
+
+typedef struct
+{
+  MuluCatalog      *catalog;
+  sqlite3          *db;
+  MuluImportReport *report;
+  char             *display;     /* the package's name, for messages */
+  guint64           line;
+  JsonParser       *parser;
+  sqlite3_stmt     *insert[MULU_N_ENTITIES];
+  sqlite3_stmt     *zombie_stmt;
+  sqlite3_stmt     *review_stmt;
+  GHashTable       *ids[MULU_N_ENTITIES]; /* package id → row id; not for items */
+  GHashTable       *known_keys[MULU_N_ENTITIES];
+  gint64            max_item_before;
+  char             *last_resource_uid; /* items follow their resource: skip the lookup */
+  gint64            last_resource_id;
+  gboolean          seen_header;
+} Import;
+
+void
+mulu_import_report_free (MuluImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->path);
+  g_free (report->sha256);
+  g_clear_pointer (&report->warnings, g_ptr_array_unref);
+  g_free (report);
+}
+
+static void
+issue_free (gpointer data)
+{
+  MuluImportIssue *issue = data;
+
+  g_free (issue->field);
+  g_free (issue->message);
+  g_free (issue);
+}
+
+static void
+warn (Import     *im,
+      const char *field,
+      char       *message)
+{
+  im->report->n_warnings++;
+  if (im->report->warnings->len < MULU_IMPORT_MAX_WARNINGS)
+    {
+      MuluImportIssue *issue = g_new0 (MuluImportIssue, 1);
+      issue->line = im->line;
+      issue->field = g_strdup (field);
+      issue->message = message;
+      g_ptr_array_add (im->report->warnings, issue);
+    }
+  else
+    g_free (message);
+}
+
+/* Every fatal message has the same shape: where, what, and what to do. */
+G_GNUC_PRINTF (4, 5)
+static gboolean
+fatal (Import     *im,
+       GError    **error,
+       const char *field,
+       const char *format,
+       ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (field)
+    g_set_error (error, MULU_ERROR, MULU_ERROR_PACKAGE,
+                 _("%s, line %" G_GUINT64_FORMAT ", field “%s”: %s Nothing was imported."),
+                 im->display, im->line, field, what);
+  else
+    g_set_error (error, MULU_ERROR, MULU_ERROR_PACKAGE,
+                 _("%s, line %" G_GUINT64_FORMAT ": %s Nothing was imported."),
+                 im->display, im->line, what);
+  return FALSE;
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return _("an object");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return _("an array");
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING: return _("text");
+    case G_TYPE_BOOLEAN: return _("true/false");
+    default: return _("a number");
+    }
+}
+
+static gboolean
+is_value_of (JsonNode *node,
+             GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static gboolean
+is_number (JsonNode *node)
+{
+  return is_value_of (node, G_TYPE_INT64) || is_value_of (node, G_TYPE_DOUBLE);
+}
+
+static gboolean
+number_expected (Import     *im,
+                 GError    **error,
+                 const char *key,
+                 JsonNode   *node,
+                 gboolean    integer)
+{
+  if (is_value_of (node, G_TYPE_STRING))
+    return fatal (im, error, key,
+                  _("“%s” is text, but this field holds a number. Write the number without quotes or units (for “100万” write 1000000)."),
+                  json_node_get_string (node));
+  return fatal (im, error, key, integer ? _("expected a whole number, found %s.") : _("expected a number, found %s."),
+                node_type_name (node));
+}
+
+static gint64
+lookup_ref (Import     *im,
+            MuluEntity  entity,
+            const char *uid)
+{
+  gpointer value;
+
+  if (entity == MULU_ENTITY_RESOURCE && im->last_resource_uid && strcmp (uid, im->last_resource_uid) == 0)
+    return im->last_resource_id;
+  if (!g_hash_table_lookup_extended (im->ids[entity], uid, NULL, &value))
+    return 0;
+  if (entity == MULU_ENTITY_RESOURCE)
+    {
+      g_free (im->last_resource_uid);
+      im->last_resource_uid = g_strdup (uid);
+      im->last_resource_id = *(gint64 *) value;
+    }
+  return *(gint64 *) value;
+}
+
+/* Binds one field from its JSON node (NULL when absent). */
+static gboolean
+bind_field (Import          *im,
+            sqlite3_stmt    *stmt,
+            int              index,
+            const MuluField *f,
+            const char      *key,
+            JsonNode        *node,
+            GError         **error)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (f->flags & MULU_FIELD_FLAG_PARENT)
+        return fatal (im, error, key, _("this record must name its %s; add the id of one on an earlier line."),
+                      mulu_entity_get_label (f->ref));
+      sqlite3_bind_null (stmt, index);
+      return TRUE;
+    }
+
+  switch (f->type)
+    {
+    case MULU_FIELD_TEXT:
+      if (!is_value_of (node, G_TYPE_STRING))
+        return fatal (im, error, key, _("expected text, found %s."), node_type_name (node));
+      {
+        const char *s = json_node_get_string (node);
+        if (*s == '\0')
+          sqlite3_bind_null (stmt, index);
+        else
+          sqlite3_bind_text (stmt, index, s, -1, SQLITE_TRANSIENT);
+      }
+      return TRUE;
+
+    case MULU_FIELD_DATE:
+      if (!is_value_of (node, G_TYPE_STRING))
+        return fatal (im, error, key, _("expected a date as text (YYYY-MM-DD), found %s."), node_type_name (node));
+      {
+        const char *s = json_node_get_string (node);
+        if (*s == '\0')
+          sqlite3_bind_null (stmt, index);
+        else if (mulu_date_is_valid (s))
+          sqlite3_bind_text (stmt, index, s, -1, SQLITE_TRANSIENT);
+        else
+          {
+            char *normal = mulu_date_normalize (s);
+            if (normal == NULL)
+              return fatal (im, error, key, _("“%s” is not a date; write it as YYYY-MM-DD, for example 2024-03-01."), s);
+            warn (im, key, g_strdup_printf (_("Line %" G_GUINT64_FORMAT ", field “%s”: the date “%s” was read as %s."),
+                                            im->line, key, s, normal));
+            sqlite3_bind_text (stmt, index, normal, -1, g_free);
+          }
+      }
+      return TRUE;
+
+    case MULU_FIELD_INT:
+      if (is_value_of (node, G_TYPE_INT64))
+        sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
+      else if (is_value_of (node, G_TYPE_DOUBLE))
+        {
+          double d = json_node_get_double (node);
+          if (d != floor (d) || fabs (d) > 9e15)
+            return fatal (im, error, key, _("%g is not a whole number; this field counts things."), d);
+          sqlite3_bind_int64 (stmt, index, (gint64) d);
+        }
+      else
+        return number_expected (im, error, key, node, TRUE);
+      return TRUE;
+
+    case MULU_FIELD_REAL:
+      if (!is_number (node))
+        return number_expected (im, error, key, node, FALSE);
+      sqlite3_bind_double (stmt, index, json_node_get_double (node));
+      return TRUE;
+
+    case MULU_FIELD_BOOL:
+      if (!is_value_of (node, G_TYPE_BOOLEAN))
+        return fatal (im, error, key, _("expected true or false, found %s."), node_type_name (node));
+      sqlite3_bind_int (stmt, index, json_node_get_boolean (node) ? 1 : 0);
+      return TRUE;
+
+    case MULU_FIELD_LIST:
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return fatal (im, error, key, _("expected a list of text, found %s."), node_type_name (node));
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+        for (guint i = 0; i < n; i++)
+          if (!is_value_of (json_array_get_element (array, i), G_TYPE_STRING))
+            return fatal (im, error, key, _("entry %u of the list is %s; every entry must be text."),
+                          i + 1, node_type_name (json_array_get_element (array, i)));
+        if (n == 0)
+          sqlite3_bind_null (stmt, index);
+        else
+          sqlite3_bind_text (stmt, index, json_to_string (node, FALSE), -1, g_free);
+      }
+      return TRUE;
+
+    case MULU_FIELD_REF:
+      if (!is_value_of (node, G_TYPE_STRING))
+        return fatal (im, error, key, _("expected the id of a %s as text, found %s."),
+                      mulu_entity_get_label (f->ref), node_type_name (node));
+      {
+        const char *uid = json_node_get_string (node);
+        gint64 id = lookup_ref (im, f->ref, uid);
+        if (id == 0)
+          return fatal (im, error, key,
+                        _("refers to %s “%s”, which does not appear on an earlier line. Put the %s before the records that refer to it, or correct the id."),
+                        mulu_entity_get_label (f->ref), uid, mulu_entity_get_label (f->ref));
+        sqlite3_bind_int64 (stmt, index, id);
+      }
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
+
+static gboolean
+bind_group_member (Import          *im,
+                   sqlite3_stmt    *stmt,
+                   int              index,
+                   const MuluField *f,
+                   JsonNode        *group,
+                   GError         **error)
+{
+  g_autofree char *key = NULL;
+  JsonNode *member = NULL;
+
+  if (group == NULL || JSON_NODE_HOLDS_NULL (group))
+    {
+      sqlite3_bind_null (stmt, index);
+      return TRUE;
+    }
+
+  if (g_str_equal (f->group, "classification"))
+    {
+      JsonArray *a;
+      if (!JSON_NODE_HOLDS_ARRAY (group))
+        return fatal (im, error, f->group, _("expected a list such as [\"1\",\"03\",\"001\"], found %s."), node_type_name (group));
+      a = json_node_get_array (group);
+      if (f->sub == 0 && json_array_get_length (a) > 4)
+        return fatal (im, error, f->group, _("has %u levels; a classification has at most four (类, 项, 目, 细目)."),
+                      json_array_get_length (a));
+      if ((guint) f->sub < json_array_get_length (a))
+        member = json_array_get_element (a, (guint) f->sub);
+      key = g_strdup_printf ("%s[%d]", f->group, f->sub);
+    }
+  else
+    {
+      JsonObject *o;
+      if (!JSON_NODE_HOLDS_OBJECT (group))
+        return fatal (im, error, f->group, _("expected an object of numbers, found %s."), node_type_name (group));
+      o = json_node_get_object (group);
+      member = json_object_get_member (o, f->key);
+      key = g_strdup_printf ("%s.%s", f->group, f->key);
+    }
+  return bind_field (im, stmt, index, f, key, member, error);
+}
+
+static gboolean
+insert_zombie_review (Import     *im,
+                      gint64      system_id,
+                      JsonNode   *node,
+                      GError    **error)
+{
+  static const char * const keys[] = { "decision", "disposition", "planned_date", "note" };
+  JsonObject *o;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fatal (im, error, "zombie_review", _("expected an object, found %s."), node_type_name (node));
+  o = json_node_get_object (node);
+
+  sqlite3_reset (im->zombie_stmt);
+  sqlite3_bind_int64 (im->zombie_stmt, 1, system_id);
+  for (int i = 0; i < 4; i++)
+    {
+      JsonNode *m = json_object_get_member (o, keys[i]);
+      g_autofree char *key = g_strconcat ("zombie_review.", keys[i], NULL);
+
+      if (m == NULL || JSON_NODE_HOLDS_NULL (m))
+        sqlite3_bind_null (im->zombie_stmt, i + 2);
+      else if (!is_value_of (m, G_TYPE_STRING))
+        return fatal (im, error, key, _("expected text, found %s."), node_type_name (m));
+      else if (i == 0 && !g_str_equal (json_node_get_string (m), "confirmed") && !g_str_equal (json_node_get_string (m), "rejected"))
+        return fatal (im, error, key, _("“%s” is not a decision; use \"confirmed\", \"rejected\" or null."), json_node_get_string (m));
+      else if (i == 2 && !mulu_date_is_valid (json_node_get_string (m)))
+        return fatal (im, error, key, _("“%s” is not a date; write it as YYYY-MM-DD, for example 2024-03-01."), json_node_get_string (m));
+      else
+        sqlite3_bind_text (im->zombie_stmt, i + 2, json_node_get_string (m), -1, SQLITE_TRANSIENT);
+    }
+  if (sqlite3_step (im->zombie_stmt) != SQLITE_DONE)
+    return mulu_catalog_sql_error (im->catalog, error);
+  return TRUE;
+}
+
+static gboolean
+insert_review (Import          *im,
+               MuluEntity       entity,
+               gint64           id,
+               JsonNode        *node,
+               GError         **error)
+{
+  static const char * const keys[] = { "state", "reviewer", "comment", "at" };
+  static const char * const states[] = { "draft", "submitted", "approved", "returned" };
+  JsonObject *o;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fatal (im, error, "review", _("expected an object, found %s."), node_type_name (node));
+  o = json_node_get_object (node);
+
+  sqlite3_reset (im->review_stmt);
+  sqlite3_bind_text (im->review_stmt, 1, mulu_entity_get_info (entity)->kind, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (im->review_stmt, 2, id);
+  for (int i = 0; i < 4; i++)
+    {
+      JsonNode *m = json_object_get_member (o, keys[i]);
+      g_autofree char *key = g_strconcat ("review.", keys[i], NULL);
+
+      if (m == NULL || JSON_NODE_HOLDS_NULL (m))
+        {
+          if (i == 0)
+            return fatal (im, error, key, _("a review needs a state: draft, submitted, approved or returned."));
+          sqlite3_bind_null (im->review_stmt, i + 3);
+          continue;
+        }
+      if (!is_value_of (m, G_TYPE_STRING))
+        return fatal (im, error, key, _("expected text, found %s."), node_type_name (m));
+      if (i == 0 && !g_strv_contains (states, json_node_get_string (m)))
+        return fatal (im, error, key, _("“%s” is not a review state; use draft, submitted, approved or returned."),
+                      json_node_get_string (m));
+      sqlite3_bind_text (im->review_stmt, i + 3, json_node_get_string (m), -1, SQLITE_TRANSIENT);
+    }
+  if (sqlite3_step (im->review_stmt) != SQLITE_DONE)
+    return mulu_catalog_sql_error (im->catalog, error);
+  return TRUE;
+}
+
+static gboolean
+duplicate_id (Import     *im,
+              MuluEntity  entity,
+              const char *uid,
+              GError    **error)
+{
+  const MuluEntityInfo *info = mulu_entity_get_info (entity);
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uid = ?", info->table);
+  sqlite3_stmt *stmt = NULL;
+  gboolean in_package = FALSE;
+
+  if (entity != MULU_ENTITY_ITEM)
+    in_package = g_hash_table_contains (im->ids[entity], uid);
+  else if (sqlite3_prepare_v2 (im->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        in_package = sqlite3_column_int64 (stmt, 0) > im->max_item_before;
+      sqlite3_finalize (stmt);
+    }
+
+  if (in_package)
+    return fatal (im, error, "id", _("the %s id “%s” is used twice in this package; every record needs its own id."),
+                  mulu_entity_get_label (entity), uid);
+  return fatal (im, error, "id",
+                _("the catalog already holds a %s with id “%s”. Import this package into a new catalog, or merge it instead."),
+                mulu_entity_get_label (entity), uid);
+}
+
+/* Keys the entity does not know are kept on the record (and written back on
+ * export) and reported as warnings. */
+static char *
+collect_unknown_keys (Import     *im,
+                      MuluEntity  entity,
+                      JsonObject *o)
+{
+  g_autoptr(JsonNode) extra_node = NULL;
+  JsonObject *extra = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  json_object_iter_init (&iter, o);
+  while (json_object_iter_next (&iter, &name, &member))
+    {
+      if (g_hash_table_contains (im->known_keys[entity], name))
+        continue;
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, name, json_node_copy (member));
+      warn (im, name, g_strdup_printf (_("Line %" G_GUINT64_FORMAT ": the key “%s” is not part of a %s; it was kept as it is."),
+                                       im->line, name, mulu_entity_get_label (entity)));
+    }
+  if (extra == NULL)
+    return NULL;
+  extra_node = json_node_init_object (json_node_alloc (), extra);
+  json_object_unref (extra);
+  return json_to_string (extra_node, FALSE);
+}
+
+static gboolean
+import_record (Import     *im,
+               JsonObject *o,
+               GError    **error)
+{
+  const MuluEntityInfo *info;
+  JsonNode *kind_node, *id_node;
+  const char *kind, *uid;
+  sqlite3_stmt *stmt;
+  guint n_known = 2; /* kind, id */
+  gint64 rowid;
+  int rc;
+
+  kind_node = json_object_get_member (o, "kind");
+  if (kind_node == NULL || !is_value_of (kind_node, G_TYPE_STRING))
+    return fatal (im, error, "kind", _("every line needs a \"kind\": department, system, resource or item."));
+  kind = json_node_get_string (kind_node);
+  info = mulu_entity_from_kind (kind);
+  if (info == NULL)
+    {
+      if (g_str_equal (kind, "mulu-package"))
+        return fatal (im, error, "kind", _("a second header line; a package has one header, on line 1."));
+      warn (im, "kind", g_strdup_printf (_("Line %" G_GUINT64_FORMAT ": records of kind “%s” are not known to this Mulu and were skipped."),
+                                         im->line, kind));
+      return TRUE;
+    }
+
+  id_node = json_object_get_member (o, "id");
+  if (id_node == NULL || !is_value_of (id_node, G_TYPE_STRING) || *json_node_get_string (id_node) == '\0')
+    return fatal (im, error, "id", _("every record needs an \"id\" as text, unique among the package’s records of its kind."));
+  uid = json_node_get_string (id_node);
+
+  stmt = im->insert[info->entity];
+  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const MuluField *f = &info->fields[i];
+      gboolean ok;
+
+      if (f->group)
+        {
+          JsonNode *group = json_object_get_member (o, f->group);
+          if (group && (i == 0 || g_strcmp0 (info->fields[i - 1].group, f->group) != 0))
+            n_known++;
+          ok = bind_group_member (im, stmt, (int) i + 2, f, group, error);
+        }
+      else
+        {
+          JsonNode *node = json_object_get_member (o, f->key);
+          if (node)
+            n_known++;
+          ok = bind_field (im, stmt, (int) i + 2, f, f->key, node, error);
+        }
+      if (!ok)
+        return FALSE;
+    }
+
+  if (json_object_has_member (o, "review"))
+    n_known++;
+  if (info->entity == MULU_ENTITY_SYSTEM && json_object_has_member (o, "zombie_review"))
+    n_known++;
+
+  if (n_known < json_object_get_size (o))
+    sqlite3_bind_text (stmt, (int) info->n_fields + 2, collect_unknown_keys (im, info->entity, o), -1, g_free);
+  else
+    sqlite3_bind_null (stmt, (int) info->n_fields + 2);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT)
+    return duplicate_id (im, info->entity, uid, error);
+  if (rc != SQLITE_DONE)
+    return mulu_catalog_sql_error (im->catalog, error);
+  rowid = sqlite3_last_insert_rowid (im->db);
+
+  if (info->entity != MULU_ENTITY_ITEM)
+    {
+      g_hash_table_insert (im->ids[info->entity], g_strdup (uid), g_memdup2 (&rowid, sizeof rowid));
+    }
+  im->report->counts[info->entity]++;
+
+  if (info->entity == MULU_ENTITY_SYSTEM &&
+      !insert_zombie_review (im, rowid, json_object_get_member (o, "zombie_review"), error))
+    return FALSE;
+  if (!insert_review (im, info->entity, rowid, json_object_get_member (o, "review"), error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+import_header (Import     *im,
+               JsonObject *o,
+               GError    **error)
+{
+  JsonNode *kind = json_object_get_member (o, "kind");
+  JsonNode *version = json_object_get_member (o, "version");
+
+  if (kind == NULL || !is_value_of (kind, G_TYPE_STRING) || !g_str_equal (json_node_get_string (kind), "mulu-package"))
+    return fatal (im, error, NULL,
+                  _("the first line must be the package header {\"kind\":\"mulu-package\",\"version\":1,…}; this file does not start with one, so it is not a Mulu package."));
+  if (version == NULL || !is_value_of (version, G_TYPE_INT64))
+    return fatal (im, error, "version", _("the header needs a \"version\" number."));
+  if (json_node_get_int (version) != MULU_PACKAGE_VERSION)
+    return fatal (im, error, "version",
+                  _("this package has format version %" G_GINT64_FORMAT ", but this Mulu reads version %d. Update Mulu, or ask the sender for a version %d package."),
+                  json_node_get_int (version), MULU_PACKAGE_VERSION, MULU_PACKAGE_VERSION);
+  im->seen_header = TRUE;
+  return TRUE;
+}
+
+static gboolean
+import_line (Import     *im,
+             char       *line,
+             gsize       len,
+             GError    **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+  const char *bad = NULL;
+  JsonNode *root;
+
+  if (len > 0 && line[len - 1] == '\r')
+    line[--len] = '\0';
+  if (len == 0 || strspn (line, " \t") == len)
+    return TRUE;
+
+  if (!g_utf8_validate_len (line, len, &bad))
+    return fatal (im, error, NULL,
+                  _("the text is not UTF-8 (at byte %" G_GSIZE_FORMAT " of the line). Save the package as UTF-8 and import it again."),
+                  (gsize) (bad - line) + 1);
+
+  if (!json_parser_load_from_data (im->parser, line, (gssize) len, &parse_error))
+    return fatal (im, error, NULL, _("this line is not valid JSON (%s). Each line must be one complete JSON object."),
+                  parse_error->message);
+  root = json_parser_get_root (im->parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return fatal (im, error, NULL, _("this line is %s, not a JSON object. Each line must be one object in braces {…}."),
+                  root ? node_type_name (root) : _("empty"));
+
+  if (!im->seen_header)
+    return import_header (im, json_node_get_object (root), error);
+  return import_record (im, json_node_get_object (root), error);
+}
+
+static void
+build_known_keys (Import *im)
+{
+  for (guint e = 0; e < MULU_N_ENTITIES; e++)
+    {
+      const MuluEntityInfo *info = mulu_entity_get_info (e);
+      im->known_keys[e] = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_add (im->known_keys[e], (gpointer) "kind");
+      g_hash_table_add (im->known_keys[e], (gpointer) "id");
+      g_hash_table_add (im->known_keys[e], (gpointer) "review");
+      if (e == MULU_ENTITY_SYSTEM)
+        g_hash_table_add (im->known_keys[e], (gpointer) "zombie_review");
+      for (guint i = 0; i < info->n_fields; i++)
+        g_hash_table_add (im->known_keys[e], (gpointer) (info->fields[i].group ? info->fields[i].group : info->fields[i].key));
+    }
+}
+
+static gboolean
+prepare (Import  *im,
+         GError **error)
+{
+  for (guint e = 0; e < MULU_N_ENTITIES; e++)
+    if (sqlite3_prepare_v2 (im->db, mulu_store_insert_sql (e), -1, &im->insert[e], NULL) != SQLITE_OK)
+      return mulu_catalog_sql_error (im->catalog, error);
+  if (sqlite3_prepare_v2 (im->db, "INSERT INTO zombie_reviews (system_id, decision, disposition, planned_date, note) VALUES (?, ?, ?, ?, ?)",
+                          -1, &im->zombie_stmt, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (im->db, "INSERT INTO reviews (entity, record_id, state, reviewer, comment, at) VALUES (?, ?, ?, ?, ?, ?)",
+                          -1, &im->review_stmt, NULL) != SQLITE_OK)
+    return mulu_catalog_sql_error (im->catalog, error);
+  {
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2 (im->db, "SELECT COALESCE(MAX(id), 0) FROM items", -1, &stmt, NULL) == SQLITE_OK &&
+        sqlite3_step (stmt) == SQLITE_ROW)
+      im->max_item_before = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+  }
+  return TRUE;
+}
+
+static gboolean
+read_lines (Import           *im,
+            GInputStream     *in,
+            goffset           size,
+            GChecksum        *sha,
+            GCancellable     *cancellable,
+            MuluProgressFunc  progress,
+            gpointer          progress_data,
+            GError          **error)
+{
+  g_autofree char *block = g_malloc (BLOCK_SIZE);
+  GByteArray *carry = g_byte_array_new ();
+  goffset consumed = 0;
+  gboolean ok = TRUE;
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (in, block, BLOCK_SIZE, cancellable, error);
+      char *p, *end, *nl;
+
+      if (n < 0)
+        {
+          ok = FALSE;
+          break;
+        }
+      if (n == 0)
+        break;
+      g_checksum_update (sha, (const guchar *) block, n);
+      consumed += n;
+
+      p = block;
+      end = block + n;
+      while (ok && (nl = memchr (p, '\n', (gsize) (end - p))) != NULL)
+        {
+          im->line++;
+          if (carry->len > 0)
+            {
+              g_byte_array_append (carry, (const guint8 *) p, (guint) (nl - p));
+              g_byte_array_append (carry, (const guint8 *) "", 1);
+              ok = import_line (im, (char *) carry->data, carry->len - 1, error);
+              g_byte_array_set_size (carry, 0);
+            }
+          else
+            {
+              *nl = '\0';
+              ok = import_line (im, p, (gsize) (nl - p), error);
+            }
+          p = nl + 1;
+
+          if (ok && (im->line & 0xfff) == 0)
+            {
+              if (g_cancellable_is_cancelled (cancellable))
+                {
+                  g_set_error (error, MULU_ERROR, MULU_ERROR_CANCELLED,
+                               _("The import of %s was cancelled; nothing was imported."), im->display);
+                  ok = FALSE;
+                }
+              else if (progress && (im->line & 0xffff) == 0)
+                progress (size > 0 ? (double) consumed / (double) size : 0.0, _("Reading the package"), progress_data);
+            }
+        }
+      if (!ok)
+        break;
+      if (p < end)
+        {
+          if (carry->len + (end - p) > MAX_LINE)
+            {
+              im->line++;
+              ok = fatal (im, error, NULL, _("this line is longer than 16 MB; each line must hold one record."));
+              break;
+            }
+          g_byte_array_append (carry, (const guint8 *) p, (guint) (end - p));
+        }
+    }
+
+  /* The last line may lack its newline. */
+  if (ok && carry->len > 0)
+    {
+      im->line++;
+      g_byte_array_append (carry, (const guint8 *) "", 1);
+      ok = import_line (im, (char *) carry->data, carry->len - 1, error);
+    }
+  g_byte_array_unref (carry);
+  return ok;
+}
+
+gboolean
+mulu_package_import (MuluCatalog       *catalog,
+                     const char        *path,
+                     MuluImportReport **out_report,
+                     GCancellable      *cancellable,
+                     MuluProgressFunc   progress,
+                     gpointer           progress_data,
+                     GError           **error)
+{
+  Import im = { 0 };
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) finfo = NULL;
+  g_autoptr(GChecksum) sha = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(MuluImportReport) report = NULL;
+  gboolean ok = FALSE;
+  gboolean began = FALSE;
+
+  g_return_val_if_fail (MULU_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  report = g_new0 (MuluImportReport, 1);
+  report->path = g_strdup (path);
+  report->warnings = g_ptr_array_new_with_free_func (issue_free);
+
+  im.catalog = catalog;
+  im.db = mulu_catalog_get_db (catalog);
+  im.report = report;
+  im.display = g_filename_display_basename (path);
+
+  file = g_file_new_for_path (path);
+  in = g_file_read (file, cancellable, &local_error);
+  if (in == NULL)
+    {
+      g_set_error (error, MULU_ERROR, MULU_ERROR_IO, _("Cannot read the package %s: %s"), im.display, local_error->message);
+      g_free (im.display);
+      return FALSE;
+    }
+  finfo = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+
+  im.parser = json_parser_new_immutable ();
+  for (guint e = 0; e < MULU_N_ENTITIES; e++)
+    im.ids[e] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  build_known_keys (&im);
+  sha = g_checksum_new (G_CHECKSUM_SHA256);
+
+  /* References are resolved here, line by line, so the per-row foreign key
+   * checks would only repeat that work; they must be switched outside a
+   * transaction. */
+  sqlite3_exec (im.db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+  if (!mulu_catalog_begin (catalog, error))
+    goto out;
+  began = TRUE;
+  if (!prepare (&im, error))
+    goto out;
+
+  if (!read_lines (&im, G_INPUT_STREAM (in), finfo ? g_file_info_get_size (finfo) : 0, sha,
+                   cancellable, progress, progress_data, error))
+    goto out;
+
+  if (!im.seen_header)
+    {
+      g_set_error (error, MULU_ERROR, MULU_ERROR_PACKAGE,
+                   _("%s is empty; a package starts with a header line. Nothing was imported."), im.display);
+      goto out;
+    }
+
+  report->lines = im.line;
+  report->sha256 = g_strdup (g_checksum_get_string (sha));
+  {
+    /* One log entry for the whole import: which package, its fingerprint
+     * and what it brought. */
+    g_autoptr(GString) details = g_string_new ("{");
+    gboolean first = TRUE;
+
+    mulu_json_append_key (details, &first, "package");
+    mulu_json_append_string (details, im.display);
+    mulu_json_append_key (details, &first, "sha256");
+    mulu_json_append_string (details, report->sha256);
+    for (guint e = 0; e < MULU_N_ENTITIES; e++)
+      {
+        mulu_json_append_key (details, &first, mulu_entity_get_info (e)->table);
+        g_string_append_printf (details, "%" G_GUINT64_FORMAT, report->counts[e]);
+      }
+    g_string_append_c (details, '}');
+    if (!mulu_catalog_log (catalog, "import", NULL, NULL, NULL, NULL, NULL, details->str, error))
+      goto out;
+  }
+
+  for (guint e = 0; e < MULU_N_ENTITIES; e++)
+    g_clear_pointer (&im.insert[e], sqlite3_finalize);
+  g_clear_pointer (&im.zombie_stmt, sqlite3_finalize);
+  g_clear_pointer (&im.review_stmt, sqlite3_finalize);
+
+  if (!mulu_catalog_commit (catalog, error))
+    goto out;
+  began = FALSE;
+  ok = TRUE;
+  if (progress)
+    progress (1.0, _("Package imported"), progress_data);
+
+out:
+  for (guint e = 0; e < MULU_N_ENTITIES; e++)
+    {
+      g_clear_pointer (&im.insert[e], sqlite3_finalize);
+      g_clear_pointer (&im.ids[e], g_hash_table_unref);
+      g_clear_pointer (&im.known_keys[e], g_hash_table_unref);
+    }
+  g_clear_pointer (&im.zombie_stmt, sqlite3_finalize);
+  g_clear_pointer (&im.review_stmt, sqlite3_finalize);
+  if (began)
+    mulu_catalog_rollback (catalog);
+  sqlite3_exec (im.db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  g_clear_object (&im.parser);
+  g_free (im.last_resource_uid);
+  g_free (im.display);
+
+  if (ok)
+    {
+      for (guint e = 0; e < MULU_N_ENTITIES; e++)
+        mulu_catalog_emit_changed (catalog, e, 0, MULU_CHANGE_RESET);
+      if (out_report)
+        *out_report = g_steal_pointer (&report);
+    }
+  return ok;
+}

@@ -1,0 +1,186 @@
+/* mulu-schema.c — one function per schema version
+ *
+ * A new catalog is made by running every step from 0; an older catalog runs
+ * the steps it lacks when it is opened. A step never changes once released:
+ * a later change is a new step, with its own test.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "mulu-schema"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mulu-error.h"
+#include "mulu-schema.h"
+
+/* Version 1: the census entities, the code tables, the change log. */
+static const char step_1_sql[] =
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE code_tables ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  position INTEGER NOT NULL"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE codes ("
+  "  table_id TEXT NOT NULL REFERENCES code_tables (id) ON DELETE CASCADE,"
+  "  path TEXT NOT NULL,"
+  "  parent TEXT,"
+  "  value TEXT NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (table_id, path)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE departments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  name TEXT, uscc TEXT, region_code TEXT, contact_name TEXT, contact_phone TEXT,"
+  "  parent_id INTEGER REFERENCES departments (id) ON DELETE SET NULL,"
+  "  extra TEXT"
+  ") STRICT;"
+
+  "CREATE TABLE systems ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  department_id INTEGER NOT NULL REFERENCES departments (id) ON DELETE CASCADE,"
+  "  name TEXT, function TEXT, usage_scope TEXT, usage_frequency TEXT,"
+  "  approval_department TEXT, approval_date TEXT, funding_source TEXT,"
+  "  builder TEXT, contractor TEXT, maintainer TEXT,"
+  "  go_live_date TEXT, om_contract_end TEXT,"
+  "  construction_cost REAL, annual_om_cost REAL,"
+  "  construction_mode TEXT, om_mode TEXT, layer TEXT, status TEXT, network TEXT,"
+  "  hosting TEXT, protection_level TEXT, secrecy TEXT,"
+  "  user_count INTEGER, user_group TEXT, sharing_platform_connected INTEGER,"
+  "  replaced_by_id INTEGER REFERENCES systems (id) ON DELETE SET NULL,"
+  "  supports_current_duties INTEGER, last_business_use TEXT, last_login TEXT,"
+  "  utilization_percent REAL, last_update TEXT, remarks TEXT,"
+  "  extra TEXT"
+  ") STRICT;"
+  "CREATE INDEX systems_department ON systems (department_id);"
+
+  "CREATE TABLE resources ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  department_id INTEGER NOT NULL REFERENCES departments (id) ON DELETE CASCADE,"
+  "  system_id INTEGER REFERENCES systems (id) ON DELETE SET NULL,"
+  "  name TEXT, code TEXT,"
+  "  class_1 TEXT, class_2 TEXT, class_3 TEXT, class_4 TEXT,"
+  "  summary TEXT, format_category TEXT, format_type TEXT, format_note TEXT,"
+  "  share_type TEXT, share_condition TEXT, share_basis_type TEXT, share_basis TEXT,"
+  "  share_method_category TEXT, share_method_type TEXT, share_method_reason TEXT,"
+  "  open_type TEXT, open_condition TEXT, update_cycle TEXT, publish_date TEXT,"
+  "  related_codes TEXT, secrecy TEXT, secret_level TEXT,"
+  "  volume_records INTEGER, volume_storage_gb REAL, volume_structured_gb REAL,"
+  "  volume_unstructured_gb REAL, volume_shared_records INTEGER, volume_opened_records INTEGER,"
+  "  extra TEXT"
+  ") STRICT;"
+  "CREATE INDEX resources_department ON resources (department_id);"
+  "CREATE INDEX resources_system ON resources (system_id);"
+
+  "CREATE TABLE items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  resource_id INTEGER NOT NULL REFERENCES resources (id) ON DELETE CASCADE,"
+  "  name TEXT, data_type TEXT, length INTEGER, share_type TEXT, open_type TEXT, remarks TEXT,"
+  "  extra TEXT"
+  ") STRICT;"
+  "CREATE INDEX items_resource ON items (resource_id);"
+
+  /* One row per changed field; a bulk operation is one row whose details
+   * name the package, its SHA-256 and the record counts. */
+  "CREATE TABLE change_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  who TEXT NOT NULL,"
+  "  op TEXT NOT NULL,"
+  "  entity TEXT,"
+  "  record_uid TEXT,"
+  "  field TEXT,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  details TEXT"
+  ") STRICT;";
+
+/* Version 2: the zombie decision per system and the review state per record.
+ * Both are kept apart from the entity rows so that deciding or reviewing
+ * never rewrites what the clerk entered. */
+static const char step_2_sql[] =
+  "CREATE TABLE zombie_reviews ("
+  "  system_id INTEGER PRIMARY KEY REFERENCES systems (id) ON DELETE CASCADE,"
+  "  decision TEXT,"
+  "  disposition TEXT,"
+  "  planned_date TEXT,"
+  "  note TEXT,"
+  "  decided_by TEXT,"
+  "  decided_at TEXT"
+  ") STRICT;"
+
+  "CREATE TABLE reviews ("
+  "  entity TEXT NOT NULL,"
+  "  record_id INTEGER NOT NULL,"
+  "  state TEXT NOT NULL,"
+  "  reviewer TEXT,"
+  "  comment TEXT,"
+  "  at TEXT,"
+  "  PRIMARY KEY (entity, record_id)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE TRIGGER departments_review_gone AFTER DELETE ON departments BEGIN"
+  "  DELETE FROM reviews WHERE entity = 'department' AND record_id = old.id; END;"
+  "CREATE TRIGGER systems_review_gone AFTER DELETE ON systems BEGIN"
+  "  DELETE FROM reviews WHERE entity = 'system' AND record_id = old.id; END;"
+  "CREATE TRIGGER resources_review_gone AFTER DELETE ON resources BEGIN"
+  "  DELETE FROM reviews WHERE entity = 'resource' AND record_id = old.id; END;"
+  "CREATE TRIGGER items_review_gone AFTER DELETE ON items BEGIN"
+  "  DELETE FROM reviews WHERE entity = 'item' AND record_id = old.id; END;";
+
+static const char * const steps[MULU_SCHEMA_VERSION] = {
+  step_1_sql,
+  step_2_sql,
+};
+
+int
+mulu_schema_get_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+/* Runs inside the caller's transaction, so a failed step leaves the file at
+ * the version it had. */
+gboolean
+mulu_schema_upgrade (sqlite3 *db,
+                     int      from,
+                     int      to,
+                     GError **error)
+{
+  g_return_val_if_fail (from >= 0 && to <= MULU_SCHEMA_VERSION && from <= to, FALSE);
+
+  for (int v = from + 1; v <= to; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v);
+      char *msg = NULL;
+
+      if (sqlite3_exec (db, steps[v - 1], NULL, NULL, &msg) != SQLITE_OK ||
+          sqlite3_exec (db, set_version, NULL, NULL, &msg) != SQLITE_OK)
+        {
+          g_set_error (error, MULU_ERROR, MULU_ERROR_DATABASE,
+                       _("The catalog could not be upgraded to format version %d: %s"), v, msg);
+          sqlite3_free (msg);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

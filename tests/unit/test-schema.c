@@ -1,0 +1,187 @@
+/* test-schema.c — file format versions and what is not a catalog
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "mulu-catalog-private.h"
+#include "mulu-schema.h"
+#include "mulu-test-util.h"
+
+/* A file as Mulu 0.1 with format version 1 wrote it. */
+static char *
+make_version_1_file (void)
+{
+  char *path = mulu_test_path ("v1.mulu");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1297435733; BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (mulu_schema_upgrade (db, 0, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO meta VALUES ('code_tables_version', '2026.1');"
+                                 "INSERT INTO departments (uid, name) VALUES ('d1', '某局');"
+                                 "INSERT INTO systems (uid, department_id, name) VALUES ('s1', 1, '旧系统');"
+                                 "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return path;
+}
+
+static void
+test_upgrade_from_version_1 (void)
+{
+  g_autofree char *path = make_version_1_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MuluCatalog) catalog = mulu_catalog_open (path, &error);
+  g_autoptr(MuluRecord) system = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (mulu_catalog_get_schema_version (catalog), ==, MULU_SCHEMA_VERSION);
+  system = mulu_catalog_get_by_uid (catalog, MULU_ENTITY_SYSTEM, "s1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mulu_record_get_name (system), ==, "旧系统");
+  /* Version 2's tables work. */
+  g_assert_cmpint (sqlite3_prepare_v2 (mulu_catalog_get_db (catalog),
+                                       "INSERT INTO zombie_reviews (system_id, decision) VALUES (1, 'confirmed')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_failed_upgrade_leaves_version (void)
+{
+  g_autofree char *path = make_version_1_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MuluCatalog) catalog = NULL;
+  sqlite3 *db = NULL;
+
+  /* Something in the way of step 2. */
+  sqlite3_open (path, &db);
+  sqlite3_exec (db, "CREATE TABLE reviews (x)", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  catalog = mulu_catalog_open (path, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, MULU_ERROR, MULU_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "version 2"));
+
+  sqlite3_open (path, &db);
+  g_assert_cmpint (mulu_schema_get_version (db), ==, 1);
+  {
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2 (db, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'zombie_reviews'", -1, &stmt, NULL);
+    sqlite3_step (stmt);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+}
+
+static void
+test_newer_file_refused (void)
+{
+  g_autoptr(MuluCatalog) catalog = mulu_test_new_catalog ();
+  g_autofree char *path = g_strdup (mulu_catalog_get_path (catalog));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MuluCatalog) again = NULL;
+
+  sqlite3_exec (mulu_catalog_get_db (catalog), "PRAGMA user_version = 99", NULL, NULL, NULL);
+  mulu_catalog_close (catalog, NULL);
+  again = mulu_catalog_open (path, &error);
+  g_assert_null (again);
+  g_assert_error (error, MULU_ERROR, MULU_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "99"));
+}
+
+static void
+test_not_a_catalog (void)
+{
+  g_autofree char *text = mulu_test_write_file ("notes.mulu", "部门信息\n", -1);
+  g_autofree char *other = mulu_test_path ("other.sqlite");
+  g_autofree char *missing = mulu_test_path ("missing.mulu");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_null (mulu_catalog_open (text, &error));
+  g_assert_error (error, MULU_ERROR, MULU_ERROR_NOT_A_CATALOG);
+  g_clear_error (&error);
+
+  sqlite3_open (other, &db);
+  sqlite3_exec (db, "CREATE TABLE t (x)", NULL, NULL, NULL);
+  sqlite3_close (db);
+  g_assert_null (mulu_catalog_open (other, &error));
+  g_assert_error (error, MULU_ERROR, MULU_ERROR_NOT_A_CATALOG);
+  g_clear_error (&error);
+
+  g_assert_null (mulu_catalog_open (missing, &error));
+  g_assert_error (error, MULU_ERROR, MULU_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_null (mulu_catalog_open (mulu_test_tmpdir (), &error));
+  g_assert_error (error, MULU_ERROR, MULU_ERROR_NOT_A_CATALOG);
+}
+
+static void
+test_every_field_has_a_column (void)
+{
+  g_autoptr(MuluCatalog) catalog = mulu_test_new_catalog ();
+
+  for (guint e = 0; e < MULU_N_ENTITIES; e++)
+    {
+      const MuluEntityInfo *info = mulu_entity_get_info (e);
+      for (guint i = 0; i < info->n_fields; i++)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s", info->fields[i].column, info->table);
+          sqlite3_stmt *stmt = NULL;
+          g_assert_cmpint (sqlite3_prepare_v2 (mulu_catalog_get_db (catalog), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+          sqlite3_finalize (stmt);
+          if (info->fields[i].code_table)
+            g_assert_true (mulu_codes_has_table (mulu_catalog_get_codes (catalog), info->fields[i].code_table));
+        }
+    }
+}
+
+static void
+test_codes_kept_in_file (void)
+{
+  g_autoptr(MuluCatalog) catalog = mulu_test_new_catalog ();
+  g_autofree char *path = g_strdup (mulu_catalog_get_path (catalog));
+  g_autoptr(GError) error = NULL;
+  MuluCodes *codes;
+  const MuluCodeEntry *e;
+
+  mulu_catalog_close (catalog, NULL);
+  g_clear_object (&catalog);
+  catalog = mulu_catalog_open (path, &error);
+  g_assert_no_error (error);
+  codes = mulu_catalog_get_codes (catalog);
+  g_assert_cmpstr (mulu_codes_get_version (codes), ==, "2026.1");
+  e = mulu_codes_lookup (codes, "classification", "3/01", "002");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->path, ==, "3/01/002");
+  g_assert_cmpstr (e->parent->parent->value, ==, "3");
+  g_assert_nonnull (mulu_codes_lookup (codes, "format", "数据库", "达梦"));
+  g_assert_null (mulu_codes_lookup (codes, "format", "电子表格", "达梦"));
+  g_assert_cmpstr (mulu_codes_lookup (codes, "data_type", NULL, "C")->label, ==, "字符型");
+  g_assert_cmpuint (mulu_codes_list (codes, "share_type", NULL)->len, ==, 3);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/schema/upgrade-from-version-1", test_upgrade_from_version_1);
+  g_test_add_func ("/schema/failed-upgrade-leaves-version", test_failed_upgrade_leaves_version);
+  g_test_add_func ("/schema/newer-file-refused", test_newer_file_refused);
+  g_test_add_func ("/schema/not-a-catalog-refused", test_not_a_catalog);
+  g_test_add_func ("/schema/every-field-has-a-column", test_every_field_has_a_column);
+  g_test_add_func ("/schema/code-tables-kept-in-file", test_codes_kept_in_file);
+  return g_test_run ();
+}
