@@ -11,6 +11,9 @@
 G_BEGIN_DECLS
 
 sqlite3   *mulu_catalog_get_db          (MuluCatalog *self);
+sqlite3_stmt *mulu_catalog_prepare_cached (MuluCatalog *self,
+                                         const char  *sql,
+                                         GError     **error);
 gboolean   mulu_catalog_sql_error       (MuluCatalog *self,
                                          GError     **error);
 gboolean   mulu_catalog_log             (MuluCatalog *self,

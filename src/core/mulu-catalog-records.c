@@ -15,6 +15,7 @@
 #include "mulu-catalog-private.h"
 #include "mulu-error.h"
 #include "mulu-package.h"
+#include "mulu-rules.h"
 #include "mulu-store.h"
 #include "mulu-value.h"
 
@@ -274,6 +275,7 @@ mulu_catalog_add (MuluCatalog *self,
   snapshot = mulu_package_record_to_json (self, record);
   if (!mulu_catalog_log (self, "add", mulu_entity_get_info (entity)->kind, mulu_record_get_uid (record),
                          NULL, NULL, snapshot, NULL, error) ||
+      !mulu_validate_record (self, entity, NULL, record, error) ||
       !mulu_catalog_commit (self, error))
     {
       mulu_catalog_rollback (self);
@@ -340,12 +342,11 @@ mulu_catalog_update (MuluCatalog *self,
   mulu_store_bind_record (stmt, record, 2);
   ok = step_statement (self, record, stmt, error);
   sqlite3_finalize (stmt);
-  if (!ok || !mulu_catalog_commit (self, error))
+  if (!ok ||
+      !mulu_validate_record (self, info->entity, stored, record, error) ||
+      !mulu_catalog_commit (self, error))
     {
-      if (ok)
-        mulu_catalog_rollback (self);
-      else
-        mulu_catalog_rollback (self);
+      mulu_catalog_rollback (self);
       return FALSE;
     }
 
@@ -397,7 +398,8 @@ mulu_catalog_delete (MuluCatalog *self,
       mulu_catalog_rollback (self);
       return FALSE;
     }
-  if (!mulu_catalog_commit (self, error))
+  if (!mulu_validate_record (self, entity, stored, NULL, error) ||
+      !mulu_catalog_commit (self, error))
     {
       mulu_catalog_rollback (self);
       return FALSE;

@@ -18,6 +18,7 @@
 #include "mulu-package.h"
 #include "mulu-schema.h"
 #include "mulu-store.h"
+#include "mulu-text.h"
 #include "mulu-value.h"
 
 struct _MuluCatalog
@@ -29,6 +30,7 @@ struct _MuluCatalog
   MuluCodes *codes;
   char      *user;
   guint      depth;
+  GHashTable *statements; /* SQL → sqlite3_stmt, finalized before close */
 };
 
 G_DEFINE_FINAL_TYPE (MuluCatalog, mulu_catalog, G_TYPE_OBJECT)
@@ -55,6 +57,7 @@ mulu_catalog_finalize (GObject *object)
 
   g_free (self->path);
   g_free (self->user);
+  g_hash_table_unref (self->statements);
 
   G_OBJECT_CLASS (mulu_catalog_parent_class)->finalize (object);
 }
@@ -83,6 +86,8 @@ mulu_catalog_init (MuluCatalog *self)
 {
   const char *real = g_get_real_name ();
 
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
+
   self->user = g_strdup (real && *real && g_strcmp0 (real, "Unknown") != 0 ? real : g_get_user_name ());
 }
 
@@ -98,6 +103,29 @@ sqlite3 *
 mulu_catalog_get_db (MuluCatalog *self)
 {
   return self->db;
+}
+
+/* A statement prepared once per catalog, reset and unbound for reuse. */
+sqlite3_stmt *
+mulu_catalog_prepare_cached (MuluCatalog *self,
+                             const char  *sql,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      mulu_catalog_sql_error (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
 }
 
 gboolean
@@ -150,6 +178,8 @@ configure_connection (MuluCatalog *self,
                       GError     **error)
 {
   sqlite3_busy_timeout (self->db, 5000);
+  if (!mulu_text_register_functions (self->db))
+    return mulu_catalog_sql_error (self, error);
   sqlite3_extended_result_codes (self->db, 0);
   /* WAL: a crash mid-write leaves the last committed state; FULL syncs each
    * commit so that an edit the window showed as saved survives power loss. */
@@ -179,6 +209,7 @@ open_db (MuluCatalog *self,
 static void
 close_db (MuluCatalog *self)
 {
+  g_hash_table_remove_all (self->statements);
   if (self->db)
     {
       sqlite3_close_v2 (self->db);
@@ -342,6 +373,7 @@ mulu_catalog_close (MuluCatalog *self,
 
   if (self->db == NULL)
     return TRUE;
+  g_hash_table_remove_all (self->statements);
   if (self->depth > 0)
     {
       g_warning ("Closing %s inside a transaction; rolling back", self->path);

@@ -32,13 +32,13 @@ static MuluField item_fields[] = { MULU_ITEM_FIELDS (FIELD_) };
 #undef MULTILINE
 
 static MuluEntityInfo entities[MULU_N_ENTITIES] = {
-  { MULU_ENTITY_DEPARTMENT, "department", "departments", N_("Department"),
+  { MULU_ENTITY_DEPARTMENT, "department", "departments", N_("department"),
     department_fields, G_N_ELEMENTS (department_fields), -1, MULU_DEPARTMENT_NAME },
-  { MULU_ENTITY_SYSTEM, "system", "systems", N_("Information system"),
+  { MULU_ENTITY_SYSTEM, "system", "systems", N_("information system"),
     system_fields, G_N_ELEMENTS (system_fields), MULU_SYSTEM_DEPARTMENT, MULU_SYSTEM_NAME },
-  { MULU_ENTITY_RESOURCE, "resource", "resources", N_("Information resource"),
+  { MULU_ENTITY_RESOURCE, "resource", "resources", N_("information resource"),
     resource_fields, G_N_ELEMENTS (resource_fields), MULU_RESOURCE_DEPARTMENT, MULU_RESOURCE_NAME },
-  { MULU_ENTITY_ITEM, "item", "items", N_("Data item"),
+  { MULU_ENTITY_ITEM, "item", "items", N_("data item"),
     item_fields, G_N_ELEMENTS (item_fields), MULU_ITEM_RESOURCE, MULU_ITEM_NAME },
 };
 

@@ -111,7 +111,7 @@ typedef struct {
   F (SHARE_TYPE,            "share_type",            NULL, 0, "share_type",            TEXT, 0, "share_type", N_("Sharing type"), REQUIRED | SECRET_SAFE) \
   F (SHARE_CONDITION,       "share_condition",       NULL, 0, "share_condition",       TEXT, 0, NULL, N_("Sharing condition"), MULTILINE) \
   F (SHARE_BASIS_TYPE,      "share_basis_type",      NULL, 0, "share_basis_type",      TEXT, 0, "share_basis_type", N_("Basis type for not sharing"), SECRET_SAFE) \
-  F (SHARE_BASIS,           "share_basis",           NULL, 0, "share_basis",           TEXT, 0, NULL, N_("Basis for not sharing"), MULTILINE) \
+  F (SHARE_BASIS,           "share_basis",           NULL, 0, "share_basis",           TEXT, 0, NULL, N_("Basis for not sharing"), MULTILINE | SECRET_SAFE) \
   F (SHARE_METHOD_CATEGORY, "share_method_category", NULL, 0, "share_method_category", TEXT, 0, "share_method", N_("Sharing method"), NONE) \
   F (SHARE_METHOD_TYPE,     "share_method_type",     NULL, 0, "share_method_type",     TEXT, 0, "share_method", N_("Sharing method type"), NONE) \
   F (SHARE_METHOD_REASON,   "share_method_reason",   NULL, 0, "share_method_reason",   TEXT, 0, NULL, N_("Reason for mail or media"), NONE) \

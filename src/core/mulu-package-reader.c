@@ -469,7 +469,7 @@ collect_unknown_keys (Import     *im,
       if (extra == NULL)
         extra = json_object_new ();
       json_object_set_member (extra, name, json_node_copy (member));
-      warn (im, name, g_strdup_printf (_("Line %" G_GUINT64_FORMAT ": the key “%s” is not part of a %s; it was kept as it is."),
+      warn (im, name, g_strdup_printf (_("Line %" G_GUINT64_FORMAT ": the key “%s” is not a field of a %s record; it was kept as it is."),
                                        im->line, name, mulu_entity_get_label (entity)));
     }
   if (extra == NULL)
@@ -699,6 +699,11 @@ read_lines (Import           *im,
           im->line++;
           if (carry->len > 0)
             {
+              if (carry->len + (gsize) (nl - p) > MAX_LINE)
+                {
+                  ok = fatal (im, error, NULL, _("this line is longer than 16 MB; each line must hold one record."));
+                  break;
+                }
               g_byte_array_append (carry, (const guint8 *) p, (guint) (nl - p));
               g_byte_array_append (carry, (const guint8 *) "", 1);
               ok = import_line (im, (char *) carry->data, carry->len - 1, error);

@@ -179,7 +179,9 @@ append_record (GString    *out,
       mulu_json_append_key (out, &first, "zombie_review");
       g_string_append (out, zombie_json);
     }
-  if (review_json)
+  /* A review comment is free text about the record: for a 涉密 record it
+   * could say anything, so it stays with the record. */
+  if (review_json && !secret)
     {
       mulu_json_append_key (out, &first, "review");
       g_string_append (out, review_json);

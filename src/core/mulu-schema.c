@@ -140,9 +140,58 @@ static const char step_2_sql[] =
   "CREATE TRIGGER items_review_gone AFTER DELETE ON items BEGIN"
   "  DELETE FROM reviews WHERE entity = 'item' AND record_id = old.id; END;";
 
+/* Version 3: validation. Findings are stored so the window can count them
+ * per step and per rule without re-running anything; name_key holds a
+ * resource name normalised for R17 (NFKC, no spaces or punctuation, no
+ * trailing drag-filled number), kept by a trigger through the
+ * mulu_name_key() SQL function every Mulu connection registers. */
+static const char step_3_sql[] =
+  "CREATE TABLE findings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  rule TEXT NOT NULL,"
+  "  severity INTEGER NOT NULL,"
+  "  entity TEXT NOT NULL,"
+  "  record_id INTEGER NOT NULL,"
+  "  field TEXT,"
+  "  group_key TEXT,"
+  "  message TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX findings_record ON findings (entity, record_id);"
+  "CREATE INDEX findings_rule ON findings (rule, severity);"
+  "CREATE INDEX findings_group ON findings (rule, group_key) WHERE group_key IS NOT NULL;"
+
+  "CREATE TABLE suggestions ("
+  "  resource_id INTEGER PRIMARY KEY REFERENCES resources (id) ON DELETE CASCADE,"
+  "  state TEXT NOT NULL,"
+  "  categories TEXT NOT NULL,"
+  "  items TEXT NOT NULL,"
+  "  condition TEXT,"
+  "  decided_by TEXT,"
+  "  decided_at TEXT"
+  ") STRICT;"
+
+  "ALTER TABLE resources ADD COLUMN name_key TEXT;"
+  "UPDATE resources SET name_key = mulu_name_key (name);"
+  "CREATE INDEX resources_name_key ON resources (department_id, name_key);"
+  "CREATE INDEX resources_code ON resources (code);"
+  "CREATE TRIGGER resources_name_key_insert AFTER INSERT ON resources BEGIN"
+  "  UPDATE resources SET name_key = mulu_name_key (new.name) WHERE id = new.id; END;"
+  "CREATE TRIGGER resources_name_key_update AFTER UPDATE OF name ON resources BEGIN"
+  "  UPDATE resources SET name_key = mulu_name_key (new.name) WHERE id = new.id; END;"
+
+  "CREATE TRIGGER departments_findings_gone AFTER DELETE ON departments BEGIN"
+  "  DELETE FROM findings WHERE entity = 'department' AND record_id = old.id; END;"
+  "CREATE TRIGGER systems_findings_gone AFTER DELETE ON systems BEGIN"
+  "  DELETE FROM findings WHERE entity = 'system' AND record_id = old.id; END;"
+  "CREATE TRIGGER resources_findings_gone AFTER DELETE ON resources BEGIN"
+  "  DELETE FROM findings WHERE entity = 'resource' AND record_id = old.id; END;"
+  "CREATE TRIGGER items_findings_gone AFTER DELETE ON items BEGIN"
+  "  DELETE FROM findings WHERE entity = 'item' AND record_id = old.id; END;";
+
 static const char * const steps[MULU_SCHEMA_VERSION] = {
   step_1_sql,
   step_2_sql,
+  step_3_sql,
 };
 
 int

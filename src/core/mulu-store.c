@@ -62,6 +62,21 @@ mulu_store_select_columns (MuluEntity entity)
   return entity_sql (entity)->select_columns;
 }
 
+/* "s.id, s.uid, s.name, …, s.extra", for joins. */
+char *
+mulu_store_select_columns_prefixed (MuluEntity  entity,
+                                    const char *alias)
+{
+  const MuluEntityInfo *info = mulu_entity_get_info (entity);
+  GString *cols = g_string_new (NULL);
+
+  g_string_printf (cols, "%s.id, %s.uid", alias, alias);
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append_printf (cols, ", %s.%s", alias, info->fields[i].column);
+  g_string_append_printf (cols, ", %s.extra", alias);
+  return g_string_free (cols, FALSE);
+}
+
 const char *
 mulu_store_insert_sql (MuluEntity entity)
 {

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 /* "id, uid, name, …, extra" — the columns a row is read with. */
 const char *mulu_store_select_columns (MuluEntity    entity);
+char       *mulu_store_select_columns_prefixed (MuluEntity  entity,
+                                               const char *alias);
 /* "INSERT INTO t (uid, name, …, extra) VALUES (?1, ?2, …)" */
 const char *mulu_store_insert_sql     (MuluEntity    entity);
 /* "UPDATE t SET name = ?2, … , extra = ?N WHERE id = ?1" */

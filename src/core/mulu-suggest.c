@@ -1,0 +1,430 @@
+/* mulu-suggest.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "mulu-suggest"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "mulu-catalog-private.h"
+#include "mulu-error.h"
+#include "mulu-rules-private.h"
+#include "mulu-store.h"
+#include "mulu-suggest.h"
+
+typedef struct {
+  const char *label;    /* N_() */
+  const char *pattern;  /* the wordings clerks use */
+} Category;
+
+/* Contact details count only next to a person's name (an office phone is
+ * not personal information), see CONTACT below. */
+static const Category categories[] = {
+  { N_("citizen ID numbers"), "身份证|公民身份号码|身份号码|证件号码|证件号|护照号|社会保障号|社保卡号" },
+  { N_("home addresses"), "住址|家庭地址|居住地|户籍地|户籍所在地|通讯地址|住所|现住址|家庭住址" },
+  { N_("bank accounts"), "银行账号|银行卡|银行帐号|账户|帐户|开户行|开户银行|账号" },
+  { N_("health information"), "病历|诊断|病史|健康|体检|疾病|就诊|病情|残疾|传染病|处方|医疗记录" },
+  { N_("income"), "收入|工资|薪酬|薪资|纳税额|个税|年薪|存款" },
+  { N_("criminal records"), "犯罪|刑事|违法记录|前科|服刑|判决|涉案|羁押" },
+  { N_("religious belief"), "宗教|信仰" },
+  { N_("ethnicity"), "民族|族别" },
+  { N_("biometric data"), "指纹|人脸|面部|虹膜|声纹|生物特征|基因|DNA|掌纹" },
+  { N_("personal contact details"), "电话|手机|联系方式|电子邮箱|邮箱|微信" },
+};
+#define CONTACT (G_N_ELEMENTS (categories) - 1)
+#define PERSON_PATTERN "姓名|权利人|申请人|联系人|当事人|户主|法定代表人|负责人|监护人"
+
+static GRegex *
+category_regex (guint i)
+{
+  static GRegex *regexes[G_N_ELEMENTS (categories) + 1];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint c = 0; c < G_N_ELEMENTS (categories); c++)
+        regexes[c] = g_regex_new (categories[c].pattern, G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
+      regexes[G_N_ELEMENTS (categories)] = g_regex_new (PERSON_PATTERN, G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&done, 1);
+    }
+  return regexes[i];
+}
+
+#define PERSON_BIT (1u << G_N_ELEMENTS (categories))
+
+guint
+mulu_suggest_classify_item (const char *name)
+{
+  guint mask = 0;
+
+  if (name == NULL || *name == '\0')
+    return 0;
+  for (guint c = 0; c <= G_N_ELEMENTS (categories); c++)
+    if (g_regex_match (category_regex (c), name, 0, NULL))
+      mask |= 1u << c;
+  return mask;
+}
+
+void
+mulu_suggestion_free (MuluSuggestion *s)
+{
+  if (s == NULL)
+    return;
+  g_free (s->state);
+  g_strfreev (s->categories);
+  g_strfreev (s->items);
+  g_free (s->condition);
+  g_free (s);
+}
+
+typedef struct {
+  guint      mask;
+  GPtrArray *items;  /* names of the triggering items */
+} Triggers;
+
+static void
+triggers_free (gpointer data)
+{
+  Triggers *t = data;
+  g_ptr_array_unref (t->items);
+  g_free (t);
+}
+
+/* Name + phone is personal; a phone alone is not. */
+static guint
+effective_mask (guint mask)
+{
+  if ((mask & (1u << CONTACT)) && !(mask & PERSON_BIT))
+    mask &= ~(1u << CONTACT);
+  return mask & ~PERSON_BIT;
+}
+
+static char *
+categories_text (guint mask)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint c = 0; c < G_N_ELEMENTS (categories); c++)
+    if (mask & (1u << c))
+      g_string_append_printf (s, "%s%s", s->len ? _(", ") : "", g_dgettext (GETTEXT_PACKAGE, categories[c].label));
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static char *
+condition_for (guint mask)
+{
+  g_autofree char *what = categories_text (mask);
+
+  return g_strdup_printf (_("Contains personal information (%s). Shared only with departments that need it to perform their statutory duties, for that purpose alone; the receiving department must protect it and may not pass it on."),
+                          what);
+}
+
+static gboolean
+store_suggestion (MuluRuleRun *run,
+                  gint64       resource_id,
+                  const char  *name,
+                  Triggers    *t,
+                  gboolean     compliant,
+                  GError     **error)
+{
+  MuluCatalog *catalog = mulu_rule_run_get_catalog (run);
+  g_autofree char *cats = NULL;
+  g_autofree char *items = NULL;
+  g_autofree char *condition = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *old_cats = NULL;
+  sqlite3_stmt *stmt;
+  guint mask = t ? effective_mask (t->mask) : 0;
+
+  stmt = mulu_catalog_prepare_cached (catalog, "SELECT state, categories FROM suggestions WHERE resource_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, resource_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      state = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      old_cats = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  if (mask == 0)
+    {
+      /* Nothing sensitive any more: forget an open suggestion, keep what
+       * the clerk decided. */
+      if (g_strcmp0 (state, "suggested") != 0)
+        return TRUE;
+      stmt = mulu_catalog_prepare_cached (catalog, "DELETE FROM suggestions WHERE resource_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, resource_id);
+      return sqlite3_step (stmt) == SQLITE_DONE ? TRUE : mulu_catalog_sql_error (catalog, error);
+    }
+
+  cats = g_strdup_printf ("%u", mask);
+  {
+    g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+    g_autoptr(JsonNode) root = NULL;
+    json_builder_begin_array (b);
+    for (guint i = 0; i < t->items->len; i++)
+      json_builder_add_string_value (b, g_ptr_array_index (t->items, i));
+    json_builder_end_array (b);
+    root = json_builder_get_root (b);
+    items = json_to_string (root, FALSE);
+  }
+
+  /* Already classified as the suggestion would: nothing to suggest, and an
+   * open suggestion counts as followed. A decision stands until the
+   * sensitive categories change. */
+  if (compliant && state == NULL)
+    return TRUE;
+  if (compliant && g_str_equal (state, "suggested"))
+    {
+      g_free (state);
+      state = g_strdup ("accepted");
+    }
+  else if (state == NULL || (g_strcmp0 (old_cats, cats) != 0 && !compliant))
+    {
+      g_free (state);
+      state = g_strdup ("suggested");
+    }
+
+  condition = condition_for (mask);
+  stmt = mulu_catalog_prepare_cached (catalog,
+    "INSERT INTO suggestions (resource_id, state, categories, items, condition) VALUES (?1, ?2, ?3, ?4, ?5)"
+    " ON CONFLICT (resource_id) DO UPDATE SET state = ?2, categories = ?3, items = ?4, condition = ?5", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, resource_id);
+  sqlite3_bind_text (stmt, 2, state, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, cats, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, items, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, condition, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return mulu_catalog_sql_error (catalog, error);
+
+  if (g_str_equal (state, "suggested"))
+    {
+      g_autofree char *what = categories_text (mask);
+      g_autofree char *msg = g_strdup_printf (_("Resource “%s” has data items with %s; suggested: share it with conditions and do not open it to the public."),
+                                              name ? name : "", what);
+      return mulu_rule_run_add (run, "SG1", MULU_SEVERITY_HINT, MULU_ENTITY_RESOURCE, resource_id, "share_type", msg, error);
+    }
+  return TRUE;
+}
+
+gboolean
+mulu_rule_suggestions (MuluRuleRun *run,
+                       MuluEntity   scope_entity,
+                       gint64       scope_id,
+                       GError     **error)
+{
+  MuluCatalog *catalog = mulu_rule_run_get_catalog (run);
+  sqlite3 *db = mulu_catalog_get_db (catalog);
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, triggers_free);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (scope_entity != MULU_N_ENTITIES && scope_entity != MULU_ENTITY_RESOURCE)
+    return TRUE;
+
+  /* One pass over the items, remembering only those that match. */
+  if (sqlite3_prepare_v2 (db, scope_entity == MULU_ENTITY_RESOURCE
+                              ? "SELECT resource_id, name FROM items WHERE resource_id = ?1"
+                              : "SELECT resource_id, name FROM items", -1, &stmt, NULL) != SQLITE_OK)
+    return mulu_catalog_sql_error (catalog, error);
+  if (scope_entity == MULU_ENTITY_RESOURCE)
+    sqlite3_bind_int64 (stmt, 1, scope_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      guint mask = mulu_suggest_classify_item (name);
+      gint64 rid;
+      Triggers *t;
+
+      if (mask == 0)
+        continue;
+      rid = sqlite3_column_int64 (stmt, 0);
+      if ((t = g_hash_table_lookup (found, &rid)) == NULL)
+        {
+          t = g_new0 (Triggers, 1);
+          t->items = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (found, g_memdup2 (&rid, sizeof rid), t);
+        }
+      t->mask |= mask;
+      if (mask & ~PERSON_BIT)
+        g_ptr_array_add (t->items, g_strdup (name));
+    }
+  sqlite3_finalize (stmt);
+
+  /* Every resource with a suggestion now or before. */
+  {
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    GHashTableIter iter;
+    gpointer key;
+
+    if (scope_entity == MULU_ENTITY_RESOURCE)
+      g_array_append_val (ids, scope_id);
+    else
+      {
+        g_hash_table_iter_init (&iter, found);
+        while (g_hash_table_iter_next (&iter, &key, NULL))
+          g_array_append_val (ids, *(gint64 *) key);
+        if (sqlite3_prepare_v2 (db, "SELECT resource_id FROM suggestions", -1, &stmt, NULL) != SQLITE_OK)
+          return mulu_catalog_sql_error (catalog, error);
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          {
+            gint64 rid = sqlite3_column_int64 (stmt, 0);
+            if (!g_hash_table_contains (found, &rid))
+              g_array_append_val (ids, rid);
+          }
+        sqlite3_finalize (stmt);
+      }
+
+    for (guint i = 0; ok && i < ids->len; i++)
+      {
+        gint64 rid = g_array_index (ids, gint64, i);
+        sqlite3_stmt *row = mulu_catalog_prepare_cached (catalog,
+          "SELECT name, share_type, open_type, secrecy FROM resources WHERE id = ?", error);
+        g_autofree char *name = NULL;
+        gboolean compliant, secret;
+
+        if (row == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (row, 1, rid);
+        if (sqlite3_step (row) != SQLITE_ROW)
+          continue;
+        name = g_strdup ((const char *) sqlite3_column_text (row, 0));
+        compliant = (g_strcmp0 ((const char *) sqlite3_column_text (row, 1), "有条件共享") == 0 ||
+                     g_strcmp0 ((const char *) sqlite3_column_text (row, 1), "不予共享") == 0) &&
+                    g_strcmp0 ((const char *) sqlite3_column_text (row, 2), "不予开放") == 0;
+        secret = g_strcmp0 ((const char *) sqlite3_column_text (row, 3), "涉密") == 0;
+        sqlite3_reset (row);
+        ok = store_suggestion (run, rid, name, secret ? NULL : g_hash_table_lookup (found, &rid), compliant, error);
+      }
+  }
+  return ok;
+}
+
+MuluSuggestion *
+mulu_suggestion_get (MuluCatalog *catalog,
+                     gint64       resource_id)
+{
+  sqlite3_stmt *stmt = mulu_catalog_prepare_cached (catalog,
+    "SELECT state, categories, items, condition FROM suggestions WHERE resource_id = ?", NULL);
+  MuluSuggestion *s = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, resource_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint mask = (guint) g_ascii_strtoull ((const char *) sqlite3_column_text (stmt, 1), NULL, 10);
+      GStrvBuilder *b = g_strv_builder_new ();
+      g_autoptr(JsonNode) items = json_from_string ((const char *) sqlite3_column_text (stmt, 2), NULL);
+
+      s = g_new0 (MuluSuggestion, 1);
+      s->state = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      s->condition = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      for (guint c = 0; c < G_N_ELEMENTS (categories); c++)
+        if (mask & (1u << c))
+          g_strv_builder_add (b, g_dgettext (GETTEXT_PACKAGE, categories[c].label));
+      s->categories = g_strv_builder_end (b);
+      g_strv_builder_unref (b);
+      b = g_strv_builder_new ();
+      if (items && JSON_NODE_HOLDS_ARRAY (items))
+        for (guint i = 0; i < json_array_get_length (json_node_get_array (items)); i++)
+          g_strv_builder_add (b, json_array_get_string_element (json_node_get_array (items), i));
+      s->items = g_strv_builder_end (b);
+      g_strv_builder_unref (b);
+    }
+  sqlite3_reset (stmt);
+  return s;
+}
+
+static gboolean
+set_state (MuluCatalog *catalog,
+           gint64       resource_id,
+           const char  *state,
+           GError     **error)
+{
+  g_autofree char *now = mulu_now_iso8601 ();
+  sqlite3_stmt *stmt = mulu_catalog_prepare_cached (catalog,
+    "UPDATE suggestions SET state = ?, decided_by = ?, decided_at = ? WHERE resource_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, state, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, mulu_catalog_get_user (catalog), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, resource_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return mulu_catalog_sql_error (catalog, error);
+  if (sqlite3_changes (mulu_catalog_get_db (catalog)) == 0)
+    {
+      g_set_error (error, MULU_ERROR, MULU_ERROR_NOT_FOUND, _("There is no suggestion for this resource."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mulu_suggestion_accept (MuluCatalog *catalog,
+                        gint64       resource_id,
+                        const char  *condition,
+                        GError     **error)
+{
+  g_autoptr(MuluRecord) r = NULL;
+  g_autoptr(MuluSuggestion) s = mulu_suggestion_get (catalog, resource_id);
+
+  if (s == NULL)
+    {
+      g_set_error (error, MULU_ERROR, MULU_ERROR_NOT_FOUND, _("There is no suggestion for this resource."));
+      return FALSE;
+    }
+  if ((r = mulu_catalog_get (catalog, MULU_ENTITY_RESOURCE, resource_id, error)) == NULL)
+    return FALSE;
+  if (!mulu_catalog_begin (catalog, error))
+    return FALSE;
+  /* 不予共享 is stricter than the suggestion; keep it. */
+  if (g_strcmp0 (mulu_record_get_string (r, MULU_RESOURCE_SHARE_TYPE), "不予共享") != 0)
+    {
+      mulu_record_set_string (r, MULU_RESOURCE_SHARE_TYPE, "有条件共享");
+      mulu_record_set_string (r, MULU_RESOURCE_SHARE_CONDITION, condition && *condition ? condition : s->condition);
+    }
+  mulu_record_set_string (r, MULU_RESOURCE_OPEN_TYPE, "不予开放");
+  mulu_record_set_string (r, MULU_RESOURCE_OPEN_CONDITION, NULL);
+  if (!set_state (catalog, resource_id, "accepted", error) ||
+      !mulu_catalog_update (catalog, r, error) ||
+      !mulu_catalog_commit (catalog, error))
+    {
+      mulu_catalog_rollback (catalog);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mulu_suggestion_dismiss (MuluCatalog *catalog,
+                         gint64       resource_id,
+                         GError     **error)
+{
+  g_autoptr(MuluRecord) r = NULL;
+
+  if ((r = mulu_catalog_get (catalog, MULU_ENTITY_RESOURCE, resource_id, error)) == NULL)
+    return FALSE;
+  if (!mulu_catalog_begin (catalog, error))
+    return FALSE;
+  if (!set_state (catalog, resource_id, "dismissed", error) ||
+      !mulu_catalog_log (catalog, "update", "resource", mulu_record_get_uid (r), "suggestion", "suggested", "dismissed", NULL, error) ||
+      !mulu_validate_record (catalog, MULU_ENTITY_RESOURCE, r, r, error) ||
+      !mulu_catalog_commit (catalog, error))
+    {
+      mulu_catalog_rollback (catalog);
+      return FALSE;
+    }
+  mulu_catalog_emit_changed (catalog, MULU_ENTITY_RESOURCE, resource_id, MULU_CHANGE_UPDATED);
+  return TRUE;
+}
