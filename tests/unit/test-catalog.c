@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "mulu-catalog-private.h"
+#include "mulu-schema.h"
 #include "mulu-test-util.h"
 
 static gint64
@@ -46,7 +47,7 @@ test_create_sets_pragmas (void)
   g_autoptr(MuluCatalog) catalog = mulu_test_new_catalog ();
 
   g_assert_cmpint (count_rows (catalog, "PRAGMA application_id"), ==, 0x4D554C55);
-  g_assert_cmpint (count_rows (catalog, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (count_rows (catalog, "PRAGMA user_version"), ==, MULU_SCHEMA_VERSION);
   g_assert_cmpint (count_rows (catalog, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (count_rows (catalog, "SELECT COUNT(*) FROM code_tables"), ==, 22);
   g_assert_cmpint (count_rows (catalog, "SELECT COUNT(*) FROM meta WHERE key = 'code_tables_version' AND value = '2026.1'"), ==, 1);
