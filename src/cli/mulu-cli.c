@@ -380,6 +380,220 @@ cmd_info (int    argc,
   return EXIT_OK;
 }
 
+/* --- validate ----------------------------------------------------------- */
+
+static void
+add_finding_json (JsonBuilder *b,
+                  MuluFinding *f)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "rule");
+  json_builder_add_string_value (b, f->rule);
+  json_builder_set_member_name (b, "severity");
+  json_builder_add_string_value (b, mulu_severity_to_string (f->severity));
+  json_builder_set_member_name (b, "entity");
+  json_builder_add_string_value (b, mulu_entity_get_info (f->entity)->kind);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, f->uid);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, f->name);
+  json_builder_set_member_name (b, "field");
+  json_builder_add_string_value (b, f->field);
+  json_builder_set_member_name (b, "message");
+  json_builder_add_string_value (b, f->message);
+  json_builder_end_object (b);
+}
+
+static void
+print_json (JsonBuilder *b)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+  g_autofree char *text = json_to_string (root, TRUE);
+
+  g_print ("%s\n", text);
+}
+
+static int
+cmd_validate (int    argc,
+              char **argv)
+{
+  gboolean as_json = FALSE;
+  g_autofree char *severity = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
+    { "severity", 0, 0, G_OPTION_ARG_STRING, &severity, N_("Show findings this serious or worse: error, warning or hint (default: hint)"), N_("LEVEL") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (_("validate FILE [--json] [--severity error|warning|hint]"),
+                                                       _("Check a catalog against every rule. Exit status 0 when no error remains, 1 when errors remain."));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MuluCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  MuluSeverity worst = MULU_SEVERITY_HINT;
+  guint64 counts[MULU_N_SEVERITIES];
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 3)
+    return usage_error (context, _("Give the catalog file."));
+  if (severity && !mulu_severity_from_string (severity, &worst))
+    return usage_error (context, _("The severity is error, warning or hint."));
+
+  if ((catalog = mulu_catalog_open (argv[2], &error)) == NULL ||
+      !mulu_validate_catalog (catalog, NULL, print_progress, NULL, &error) ||
+      !mulu_findings_count (catalog, counts, &error) ||
+      (findings = mulu_findings_list (catalog, worst, &error)) == NULL)
+    {
+      g_printerr ("mulu-cli: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  if (as_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "counts");
+      json_builder_begin_object (b);
+      for (guint s = 0; s < MULU_N_SEVERITIES; s++)
+        {
+          json_builder_set_member_name (b, mulu_severity_to_string (s));
+          json_builder_add_int_value (b, (gint64) counts[s]);
+        }
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "issues");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < findings->len; i++)
+        add_finding_json (b, g_ptr_array_index (findings, i));
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  else
+    {
+      const char *labels[] = { N_("error"), N_("warning"), N_("hint") };
+
+      for (guint i = 0; i < findings->len; i++)
+        {
+          MuluFinding *f = g_ptr_array_index (findings, i);
+          g_print ("%-4s %-7s %s\n", f->rule, _(labels[f->severity]), f->message);
+        }
+      g_print (_("%" G_GUINT64_FORMAT " errors, %" G_GUINT64_FORMAT " warnings, %" G_GUINT64_FORMAT " hints.\n"),
+               counts[MULU_SEVERITY_ERROR], counts[MULU_SEVERITY_WARNING], counts[MULU_SEVERITY_HINT]);
+    }
+  if (!mulu_catalog_close (catalog, &error))
+    return fail (error);
+  return counts[MULU_SEVERITY_ERROR] > 0 ? EXIT_REFUSED : EXIT_OK;
+}
+
+/* --- zombies ------------------------------------------------------------ */
+
+static int
+cmd_zombies (int    argc,
+             char **argv)
+{
+  gboolean as_json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (_("zombies FILE [--json]"),
+                                                       _("List each system with the zombie criteria it meets, their evidence and the decision."));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MuluCatalog) catalog = NULL;
+  g_autoptr(MuluRecordList) systems = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autofree char *today = mulu_rules_dup_today ();
+  MuluZombieThresholds t;
+  guint suspected = 0, confirmed = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 3)
+    return usage_error (context, _("Give the catalog file."));
+  if ((catalog = mulu_catalog_open (argv[2], &error)) == NULL)
+    return fail (error);
+
+  mulu_zombie_thresholds_load (catalog, &t);
+  systems = mulu_record_list_new (catalog, MULU_ENTITY_SYSTEM);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "today");
+  json_builder_add_string_value (b, today);
+  json_builder_set_member_name (b, "systems");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (systems)); i++)
+    {
+      g_autoptr(MuluRecord) s = g_list_model_get_item (G_LIST_MODEL (systems), i);
+      g_autoptr(GPtrArray) hits = mulu_zombie_assess (catalog, s, &t, today);
+      g_autoptr(MuluZombieReview) review = mulu_zombie_get_review (catalog, mulu_record_get_id (s));
+
+      if (hits->len > 0)
+        suspected++;
+      if (g_strcmp0 (review->decision, "confirmed") == 0)
+        confirmed++;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, mulu_record_get_uid (s));
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, mulu_record_get_name (s));
+      json_builder_set_member_name (b, "suspected");
+      json_builder_add_boolean_value (b, hits->len > 0);
+      json_builder_set_member_name (b, "criteria");
+      json_builder_begin_array (b);
+      for (guint h = 0; h < hits->len; h++)
+        {
+          MuluZombieHit *hit = g_ptr_array_index (hits, h);
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "criterion");
+          json_builder_add_string_value (b, mulu_zombie_criterion_id (hit->criterion));
+          json_builder_set_member_name (b, "label");
+          json_builder_add_string_value (b, mulu_zombie_criterion_label (hit->criterion));
+          json_builder_set_member_name (b, "reason");
+          json_builder_add_string_value (b, hit->reason);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "decision");
+      json_builder_add_string_value (b, review->decision);
+      json_builder_set_member_name (b, "disposition");
+      json_builder_add_string_value (b, review->disposition);
+      json_builder_set_member_name (b, "planned_date");
+      json_builder_add_string_value (b, review->planned_date);
+      json_builder_set_member_name (b, "note");
+      json_builder_add_string_value (b, review->note);
+      json_builder_end_object (b);
+
+      if (!as_json && hits->len > 0)
+        {
+          g_print ("%s  %s\n", mulu_record_get_name (s), review->decision == NULL ? _("(suspected, undecided)")
+                                                         : g_str_equal (review->decision, "confirmed") ? _("(confirmed)") : _("(rejected)"));
+          for (guint h = 0; h < hits->len; h++)
+            {
+              MuluZombieHit *hit = g_ptr_array_index (hits, h);
+              g_print ("    %s: %s\n", mulu_zombie_criterion_label (hit->criterion), hit->reason);
+            }
+          if (review->disposition)
+            g_print (_("    disposition: %s, planned %s\n"), review->disposition, review->planned_date ? review->planned_date : "?");
+        }
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  mulu_zombie_thresholds_clear (&t);
+
+  if (as_json)
+    print_json (b);
+  else
+    g_print (_("%u of %u systems are suspected zombies; %u confirmed.\n"), suspected,
+             g_list_model_get_n_items (G_LIST_MODEL (systems)), confirmed);
+  g_clear_object (&systems);
+  if (!mulu_catalog_close (catalog, &error))
+    return fail (error);
+  return EXIT_OK;
+}
+
 /* --- main --------------------------------------------------------------- */
 
 typedef struct {
@@ -394,6 +608,8 @@ static const Command commands[] = {
   { "import", cmd_import, N_("Import a .jsonl package (all or nothing)") },
   { "export", cmd_export, N_("Export a catalog as a .jsonl package") },
   { "info", cmd_info, N_("Show counts and versions of a catalog") },
+  { "validate", cmd_validate, N_("Check a catalog against every rule") },
+  { "zombies", cmd_zombies, N_("List suspected zombie systems with their evidence") },
 };
 
 static int

@@ -13,5 +13,8 @@
 #include "mulu-package.h"
 #include "mulu-record.h"
 #include "mulu-record-list.h"
+#include "mulu-rules.h"
+#include "mulu-suggest.h"
 #include "mulu-uscc.h"
 #include "mulu-value.h"
+#include "mulu-zombie.h"

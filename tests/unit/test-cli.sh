@@ -50,5 +50,21 @@ contains "generate counts items per resource" "$dir/g.json" '"items" : 80'
 "$cli" generate "$dir/g.mulu" --departments 1 2>/dev/null; check "generate over an existing file refused" 1 $?
 "$cli" generate "$dir/h.mulu" --departments 0 2>/dev/null; check "generate with zero departments is a usage error" 2 $?
 
+# validate and zombies on the sample (its mistakes are listed in data/samples/README.md)
+export MULU_TODAY=2026-11-22
+"$cli" validate "$dir/s.mulu" >"$dir/v.txt"; check "validate exits 1 while errors remain" 1 $?
+contains "validate finds R2" "$dir/v.txt" "^R2 "
+contains "validate summarises" "$dir/v.txt" "3 errors, 7 warnings"
+"$cli" validate "$dir/s.mulu" --json --severity error >"$dir/v.json"; check "validate --json" 1 $?
+contains "validate --json counts" "$dir/v.json" '"error" : 3'
+contains "validate --json names package ids" "$dir/v.json" '"id" : "r36"'
+"$cli" validate "$dir/s.mulu" --severity fatal 2>/dev/null; check "validate with a bad severity is a usage error" 2 $?
+"$cli" validate "$dir/missing.mulu" 2>/dev/null; check "validate a missing file cannot run" 2 $?
+"$cli" validate "$dir/g.mulu" --severity error >/dev/null; check "a generated catalog validates clean" 0 $?
+"$cli" zombies "$dir/s.mulu" >"$dir/z.txt"; check "zombies" 0 $?
+contains "zombies counts the three" "$dir/z.txt" "3 of 12 systems"
+"$cli" zombies "$dir/s.mulu" --json >"$dir/z.json"; check "zombies --json" 0 $?
+contains "zombies --json gives reasons" "$dir/z.json" "no one has logged in for 34 months"
+
 echo "1..$n"
 [ $fails -eq 0 ]
