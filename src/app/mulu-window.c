@@ -80,8 +80,8 @@ show_catalog (MuluWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), department && mulu_record_get_name (department)
                                            ? mulu_record_get_name (department) : basename);
 
-  description = g_strdup_printf (_("%" G_GINT64_FORMAT " systems, %" G_GINT64_FORMAT " resources, %" G_GINT64_FORMAT " data items"),
-                                 n[MULU_ENTITY_SYSTEM], n[MULU_ENTITY_RESOURCE], n[MULU_ENTITY_ITEM]);
+  description = g_strdup_printf (_("%lld systems, %lld resources, %lld data items"),
+                                 (long long) n[MULU_ENTITY_SYSTEM], (long long) n[MULU_ENTITY_RESOURCE], (long long) n[MULU_ENTITY_ITEM]);
   adw_status_page_set_title (self->status, department && mulu_record_get_name (department)
                                            ? mulu_record_get_name (department) : basename);
   adw_status_page_set_description (self->status, description);

@@ -261,12 +261,11 @@ cmd_import (int    argc,
       g_printerr (_("warning: %s\n"), issue->message);
     }
   if (report->n_warnings > report->warnings->len)
-    g_printerr (_("warning: … and %" G_GUINT64_FORMAT " more warnings.\n"), report->n_warnings - report->warnings->len);
+    g_printerr (_("warning: … and %llu more warnings.\n"), (unsigned long long) (report->n_warnings - report->warnings->len));
 
-  g_print (_("Imported %" G_GUINT64_FORMAT " departments, %" G_GUINT64_FORMAT " systems, %" G_GUINT64_FORMAT
-             " resources and %" G_GUINT64_FORMAT " data items into %s in %.1f s.\n"),
-           report->counts[MULU_ENTITY_DEPARTMENT], report->counts[MULU_ENTITY_SYSTEM],
-           report->counts[MULU_ENTITY_RESOURCE], report->counts[MULU_ENTITY_ITEM], argv[2],
+  g_print (_("Imported %llu departments, %llu systems, %llu resources and %llu data items into %s in %.1f s.\n"),
+           (unsigned long long) report->counts[MULU_ENTITY_DEPARTMENT], (unsigned long long) report->counts[MULU_ENTITY_SYSTEM],
+           (unsigned long long) report->counts[MULU_ENTITY_RESOURCE], (unsigned long long) report->counts[MULU_ENTITY_ITEM], argv[2],
            g_timer_elapsed (timer, NULL));
   return EXIT_OK;
 }
@@ -367,10 +366,10 @@ cmd_info (int    argc,
   else
     {
       g_print (_("Catalog:            %s\n"), argv[2]);
-      g_print (_("Departments:        %" G_GINT64_FORMAT "\n"), counts[MULU_ENTITY_DEPARTMENT]);
-      g_print (_("Systems:            %" G_GINT64_FORMAT "\n"), counts[MULU_ENTITY_SYSTEM]);
-      g_print (_("Resources:          %" G_GINT64_FORMAT "\n"), counts[MULU_ENTITY_RESOURCE]);
-      g_print (_("Data items:         %" G_GINT64_FORMAT "\n"), counts[MULU_ENTITY_ITEM]);
+      g_print (_("Departments:        %lld\n"), (long long) counts[MULU_ENTITY_DEPARTMENT]);
+      g_print (_("Systems:            %lld\n"), (long long) counts[MULU_ENTITY_SYSTEM]);
+      g_print (_("Resources:          %lld\n"), (long long) counts[MULU_ENTITY_RESOURCE]);
+      g_print (_("Data items:         %lld\n"), (long long) counts[MULU_ENTITY_ITEM]);
       g_print (_("Code tables:        version %s\n"), mulu_codes_get_version (mulu_catalog_get_codes (catalog)));
       g_print (_("File format:        version %d\n"), mulu_catalog_get_schema_version (catalog));
       g_print (_("Created:            %s\n"), created ? created : "");
@@ -479,8 +478,9 @@ cmd_validate (int    argc,
           MuluFinding *f = g_ptr_array_index (findings, i);
           g_print ("%-4s %-7s %s\n", f->rule, _(labels[f->severity]), f->message);
         }
-      g_print (_("%" G_GUINT64_FORMAT " errors, %" G_GUINT64_FORMAT " warnings, %" G_GUINT64_FORMAT " hints.\n"),
-               counts[MULU_SEVERITY_ERROR], counts[MULU_SEVERITY_WARNING], counts[MULU_SEVERITY_HINT]);
+      g_print (_("%llu errors, %llu warnings, %llu hints.\n"),
+               (unsigned long long) counts[MULU_SEVERITY_ERROR], (unsigned long long) counts[MULU_SEVERITY_WARNING],
+               (unsigned long long) counts[MULU_SEVERITY_HINT]);
     }
   if (!mulu_catalog_close (catalog, &error))
     return fail (error);
@@ -573,7 +573,7 @@ cmd_zombies (int    argc,
           for (guint h = 0; h < hits->len; h++)
             {
               MuluZombieHit *hit = g_ptr_array_index (hits, h);
-              g_print ("    %s: %s\n", mulu_zombie_criterion_label (hit->criterion), hit->reason);
+              g_print (_("    %s: %s\n"), mulu_zombie_criterion_label (hit->criterion), hit->reason);
             }
           if (review->disposition)
             g_print (_("    disposition: %s, planned %s\n"), review->disposition, review->planned_date ? review->planned_date : "?");

@@ -73,7 +73,7 @@ get_where (MuluCatalog *self,
                      _("There is no %s with id “%s” in this catalog."), mulu_entity_get_label (entity), uid);
       else
         g_set_error (error, MULU_ERROR, MULU_ERROR_NOT_FOUND,
-                     _("There is no %s number %" G_GINT64_FORMAT " in this catalog."), mulu_entity_get_label (entity), id);
+                     _("There is no %s number %lld in this catalog."), mulu_entity_get_label (entity), (long long) id);
     }
   else
     mulu_catalog_sql_error (self, error);

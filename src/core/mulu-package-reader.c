@@ -103,12 +103,12 @@ fatal (Import     *im,
 
   if (field)
     g_set_error (error, MULU_ERROR, MULU_ERROR_PACKAGE,
-                 _("%s, line %" G_GUINT64_FORMAT ", field “%s”: %s Nothing was imported."),
-                 im->display, im->line, field, what);
+                 _("%s, line %llu, field “%s”: %s Nothing was imported."),
+                 im->display, (unsigned long long) im->line, field, what);
   else
     g_set_error (error, MULU_ERROR, MULU_ERROR_PACKAGE,
-                 _("%s, line %" G_GUINT64_FORMAT ": %s Nothing was imported."),
-                 im->display, im->line, what);
+                 _("%s, line %llu: %s Nothing was imported."),
+                 im->display, (unsigned long long) im->line, what);
   return FALSE;
 }
 
@@ -224,8 +224,8 @@ bind_field (Import          *im,
             char *normal = mulu_date_normalize (s);
             if (normal == NULL)
               return fatal (im, error, key, _("“%s” is not a date; write it as YYYY-MM-DD, for example 2024-03-01."), s);
-            warn (im, key, g_strdup_printf (_("Line %" G_GUINT64_FORMAT ", field “%s”: the date “%s” was read as %s."),
-                                            im->line, key, s, normal));
+            warn (im, key, g_strdup_printf (_("Line %llu, field “%s”: the date “%s” was read as %s."),
+                                            (unsigned long long) im->line, key, s, normal));
             sqlite3_bind_text (stmt, index, normal, -1, g_free);
           }
       }
@@ -469,8 +469,8 @@ collect_unknown_keys (Import     *im,
       if (extra == NULL)
         extra = json_object_new ();
       json_object_set_member (extra, name, json_node_copy (member));
-      warn (im, name, g_strdup_printf (_("Line %" G_GUINT64_FORMAT ": the key “%s” is not a field of a %s record; it was kept as it is."),
-                                       im->line, name, mulu_entity_get_label (entity)));
+      warn (im, name, g_strdup_printf (_("Line %llu: the key “%s” is not a field of a %s record; it was kept as it is."),
+                                       (unsigned long long) im->line, name, mulu_entity_get_label (entity)));
     }
   if (extra == NULL)
     return NULL;
@@ -501,8 +501,8 @@ import_record (Import     *im,
     {
       if (g_str_equal (kind, "mulu-package"))
         return fatal (im, error, "kind", _("a second header line; a package has one header, on line 1."));
-      warn (im, "kind", g_strdup_printf (_("Line %" G_GUINT64_FORMAT ": records of kind “%s” are not known to this Mulu and were skipped."),
-                                         im->line, kind));
+      warn (im, "kind", g_strdup_printf (_("Line %llu: records of kind “%s” are not known to this Mulu and were skipped."),
+                                         (unsigned long long) im->line, kind));
       return TRUE;
     }
 
@@ -584,8 +584,8 @@ import_header (Import     *im,
     return fatal (im, error, "version", _("the header needs a \"version\" number."));
   if (json_node_get_int (version) != MULU_PACKAGE_VERSION)
     return fatal (im, error, "version",
-                  _("this package has format version %" G_GINT64_FORMAT ", but this Mulu reads version %d. Update Mulu, or ask the sender for a version %d package."),
-                  json_node_get_int (version), MULU_PACKAGE_VERSION, MULU_PACKAGE_VERSION);
+                  _("this package has format version %lld, but this Mulu reads version %d. Update Mulu, or ask the sender for a version %d package."),
+                  (long long) json_node_get_int (version), MULU_PACKAGE_VERSION, MULU_PACKAGE_VERSION);
   im->seen_header = TRUE;
   return TRUE;
 }
@@ -607,8 +607,8 @@ import_line (Import     *im,
 
   if (!g_utf8_validate_len (line, len, &bad))
     return fatal (im, error, NULL,
-                  _("the text is not UTF-8 (at byte %" G_GSIZE_FORMAT " of the line). Save the package as UTF-8 and import it again."),
-                  (gsize) (bad - line) + 1);
+                  _("the text is not UTF-8 (at byte %llu of the line). Save the package as UTF-8 and import it again."),
+                  (unsigned long long) (bad - line) + 1);
 
   if (!json_parser_load_from_data (im->parser, line, (gssize) len, &parse_error))
     return fatal (im, error, NULL, _("this line is not valid JSON (%s). Each line must be one complete JSON object."),

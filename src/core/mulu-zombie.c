@@ -223,7 +223,7 @@ mulu_zombie_assess (MuluCatalog                *catalog,
       g_auto(GStrv) rare = g_strsplit (t->rare_frequencies, ",", -1);
       if (g_strv_contains ((const char * const *) rare, s))
         hit (hits, MULU_ZOMBIE_NARROW,
-             g_strdup_printf (_("%" G_GINT64_FORMAT " users, used %s"), mulu_record_get_int (system, MULU_SYSTEM_USER_COUNT), s));
+             g_strdup_printf (_("%lld users, used %s"), (long long) mulu_record_get_int (system, MULU_SYSTEM_USER_COUNT), s));
     }
 
   return hits;
