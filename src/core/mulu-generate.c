@@ -19,6 +19,7 @@
 #include "mulu-generate.h"
 #include "mulu-json-out.h"
 #include "mulu-names.h"
+#include "mulu-schema.h"
 #include "mulu-store.h"
 #include "mulu-uscc.h"
 
@@ -498,6 +499,7 @@ mulu_generate (MuluCatalog               *catalog,
 {
   Gen g = { 0 };
   gboolean ok = FALSE;
+  gboolean bulk;
 
   g_return_val_if_fail (MULU_IS_CATALOG (catalog), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -512,6 +514,9 @@ mulu_generate (MuluCatalog               *catalog,
 
   if (!mulu_catalog_begin (catalog, error))
     goto out;
+  bulk = mulu_catalog_count (catalog, MULU_ENTITY_ITEM, NULL) == 0;
+  if (bulk && !mulu_schema_drop_item_indexes (g.db, error))
+    goto fail;
   for (guint e = 0; e < MULU_N_ENTITIES; e++)
     if (sqlite3_prepare_v2 (g.db, mulu_store_insert_sql (e), -1, &g.insert[e], NULL) != SQLITE_OK)
       {
@@ -522,6 +527,8 @@ mulu_generate (MuluCatalog               *catalog,
   for (guint d = 0; d < options->departments; d++)
     if (!gen_department (&g, options, d + 1, cancellable, progress, progress_data, error))
       goto fail;
+  if (bulk && !mulu_schema_create_item_indexes (g.db, error))
+    goto fail;
 
   {
     g_autoptr(GString) details = g_string_new ("{");

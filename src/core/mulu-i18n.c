@@ -15,7 +15,9 @@ void
 mulu_i18n_init (void)
 {
   const char *dir = g_getenv ("MULU_LOCALEDIR");
+#ifdef G_OS_WIN32
   g_autofree char *found = NULL;
+#endif
 
   setlocale (LC_ALL, "");
   if (dir == NULL)

@@ -21,6 +21,7 @@
 #include "mulu-error.h"
 #include "mulu-json-out.h"
 #include "mulu-package.h"
+#include "mulu-schema.h"
 #include "mulu-store.h"
 #include "mulu-value.h"
 
@@ -206,7 +207,7 @@ bind_field (Import          *im,
         if (*s == '\0')
           sqlite3_bind_null (stmt, index);
         else
-          sqlite3_bind_text (stmt, index, s, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, index, s, -1, SQLITE_STATIC);
       }
       return TRUE;
 
@@ -218,7 +219,7 @@ bind_field (Import          *im,
         if (*s == '\0')
           sqlite3_bind_null (stmt, index);
         else if (mulu_date_is_valid (s))
-          sqlite3_bind_text (stmt, index, s, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, index, s, -1, SQLITE_STATIC);
         else
           {
             char *normal = mulu_date_normalize (s);
@@ -368,7 +369,7 @@ insert_zombie_review (Import     *im,
       else if (i == 2 && !mulu_date_is_valid (json_node_get_string (m)))
         return fatal (im, error, key, _("“%s” is not a date; write it as YYYY-MM-DD, for example 2024-03-01."), json_node_get_string (m));
       else
-        sqlite3_bind_text (im->zombie_stmt, i + 2, json_node_get_string (m), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (im->zombie_stmt, i + 2, json_node_get_string (m), -1, SQLITE_STATIC);
     }
   if (sqlite3_step (im->zombie_stmt) != SQLITE_DONE)
     return mulu_catalog_sql_error (im->catalog, error);
@@ -412,7 +413,7 @@ insert_review (Import          *im,
       if (i == 0 && !g_strv_contains (states, json_node_get_string (m)))
         return fatal (im, error, key, _("“%s” is not a review state; use draft, submitted, approved or returned."),
                       json_node_get_string (m));
-      sqlite3_bind_text (im->review_stmt, i + 3, json_node_get_string (m), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (im->review_stmt, i + 3, json_node_get_string (m), -1, SQLITE_STATIC);
     }
   if (sqlite3_step (im->review_stmt) != SQLITE_DONE)
     return mulu_catalog_sql_error (im->catalog, error);
@@ -605,14 +606,17 @@ import_line (Import     *im,
   if (len == 0 || strspn (line, " \t") == len)
     return TRUE;
 
-  if (!g_utf8_validate_len (line, len, &bad))
-    return fatal (im, error, NULL,
-                  _("the text is not UTF-8 (at byte %llu of the line). Save the package as UTF-8 and import it again."),
-                  (unsigned long long) (bad - line) + 1);
-
+  /* json-glib refuses text that is not UTF-8; only then is it worth
+   * finding the bad byte for the message. */
   if (!json_parser_load_from_data (im->parser, line, (gssize) len, &parse_error))
-    return fatal (im, error, NULL, _("this line is not valid JSON (%s). Each line must be one complete JSON object."),
-                  parse_error->message);
+    {
+      if (!g_utf8_validate_len (line, len, &bad))
+        return fatal (im, error, NULL,
+                      _("the text is not UTF-8 (at byte %llu of the line). Save the package as UTF-8 and import it again."),
+                      (unsigned long long) (bad - line) + 1);
+      return fatal (im, error, NULL, _("this line is not valid JSON (%s). Each line must be one complete JSON object."),
+                    parse_error->message);
+    }
   root = json_parser_get_root (im->parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return fatal (im, error, NULL, _("this line is %s, not a JSON object. Each line must be one object in braces {…}."),
@@ -662,6 +666,48 @@ prepare (Import  *im,
   return TRUE;
 }
 
+/* Reading and hashing the package happen on a thread of their own, a few
+ * blocks ahead of the parser: SHA-256 of a 400 MB package is about a second
+ * that the import would otherwise wait for. */
+typedef struct
+{
+  char  *data;
+  gssize len;    /* 0 at the end, -1 after an error */
+} Block;
+
+typedef struct
+{
+  GInputStream *in;
+  GChecksum    *sha;
+  GCancellable *cancellable;
+  GAsyncQueue  *full;
+  GAsyncQueue  *empty;
+  GError       *error;
+  int           stop;
+  Block         blocks[4];
+} Reader;
+
+static gpointer
+reader_thread (gpointer data)
+{
+  Reader *r = data;
+
+  for (;;)
+    {
+      Block *b = g_async_queue_pop (r->empty);
+
+      if (g_atomic_int_get (&r->stop))
+        break;
+      b->len = g_input_stream_read (r->in, b->data, BLOCK_SIZE, r->cancellable, &r->error);
+      if (b->len > 0)
+        g_checksum_update (r->sha, (const guchar *) b->data, b->len);
+      g_async_queue_push (r->full, b);
+      if (b->len <= 0)
+        break;
+    }
+  return NULL;
+}
+
 static gboolean
 read_lines (Import           *im,
             GInputStream     *in,
@@ -672,28 +718,36 @@ read_lines (Import           *im,
             gpointer          progress_data,
             GError          **error)
 {
-  g_autofree char *block = g_malloc (BLOCK_SIZE);
+  Reader r = { in, sha, cancellable, g_async_queue_new (), g_async_queue_new (), NULL, 0, { { 0 } } };
   GByteArray *carry = g_byte_array_new ();
+  GThread *thread;
   goffset consumed = 0;
   gboolean ok = TRUE;
 
+  for (guint i = 0; i < G_N_ELEMENTS (r.blocks); i++)
+    {
+      r.blocks[i].data = g_malloc (BLOCK_SIZE);
+      g_async_queue_push (r.empty, &r.blocks[i]);
+    }
+  thread = g_thread_new ("mulu-package-reader", reader_thread, &r);
+
   for (;;)
     {
-      gssize n = g_input_stream_read (in, block, BLOCK_SIZE, cancellable, error);
+      Block *block = g_async_queue_pop (r.full);
       char *p, *end, *nl;
 
-      if (n < 0)
+      if (block->len < 0)
         {
+          g_propagate_error (error, g_steal_pointer (&r.error));
           ok = FALSE;
           break;
         }
-      if (n == 0)
+      if (block->len == 0)
         break;
-      g_checksum_update (sha, (const guchar *) block, n);
-      consumed += n;
+      consumed += block->len;
 
-      p = block;
-      end = block + n;
+      p = block->data;
+      end = block->data + block->len;
       while (ok && (nl = memchr (p, '\n', (gsize) (end - p))) != NULL)
         {
           im->line++;
@@ -728,19 +782,30 @@ read_lines (Import           *im,
                 progress (size > 0 ? (double) consumed / (double) size : 0.0, _("Reading the package"), progress_data);
             }
         }
-      if (!ok)
-        break;
-      if (p < end)
+      if (ok && p < end)
         {
           if (carry->len + (end - p) > MAX_LINE)
             {
               im->line++;
               ok = fatal (im, error, NULL, _("this line is longer than 16 MB; each line must hold one record."));
-              break;
             }
-          g_byte_array_append (carry, (const guint8 *) p, (guint) (end - p));
+          else
+            g_byte_array_append (carry, (const guint8 *) p, (guint) (end - p));
         }
+      g_async_queue_push (r.empty, block);
+      if (!ok)
+        break;
     }
+
+  /* Stop the reader wherever it is, then wait for it. */
+  g_atomic_int_set (&r.stop, 1);
+  g_async_queue_push (r.empty, &r.blocks[0]);
+  g_thread_join (thread);
+  g_clear_error (&r.error);
+  for (guint i = 0; i < G_N_ELEMENTS (r.blocks); i++)
+    g_free (r.blocks[i].data);
+  g_async_queue_unref (r.full);
+  g_async_queue_unref (r.empty);
 
   /* The last line may lack its newline. */
   if (ok && carry->len > 0)
@@ -751,6 +816,58 @@ read_lines (Import           *im,
     }
   g_byte_array_unref (carry);
   return ok;
+}
+
+/* With the item index built at the end, a repeated item id shows up only
+ * then: find it, and the line where it is repeated, so the message is as
+ * exact as it would have been line by line. */
+static gboolean
+duplicate_item_after_load (Import     *im,
+                           const char *path,
+                           GError    **error)
+{
+  g_autofree char *uid = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) fin = NULL;
+  g_autoptr(GDataInputStream) in = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  sqlite3_stmt *stmt = NULL;
+  guint seen = 0;
+  char *line;
+  gsize len;
+
+  if (sqlite3_prepare_v2 (im->db, "SELECT uid FROM items GROUP BY uid HAVING COUNT(*) > 1 LIMIT 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    uid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (uid == NULL || (fin = g_file_read (file, NULL, NULL)) == NULL)
+    {
+      im->line = 0;
+      return fatal (im, error, "id", _("two data items have the same id; every record needs its own id."));
+    }
+
+  in = g_data_input_stream_new (G_INPUT_STREAM (fin));
+  g_buffered_input_stream_set_buffer_size (G_BUFFERED_INPUT_STREAM (in), BLOCK_SIZE);
+  im->line = 0;
+  while ((line = g_data_input_stream_read_line (in, &len, NULL, NULL)) != NULL)
+    {
+      im->line++;
+      if (strstr (line, uid) != NULL && json_parser_load_from_data (parser, line, (gssize) len, NULL) &&
+          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+          if (g_strcmp0 (json_object_get_string_member_with_default (o, "kind", NULL), "item") == 0 &&
+              g_strcmp0 (json_object_get_string_member_with_default (o, "id", NULL), uid) == 0 &&
+              ++seen == 2)
+            {
+              g_free (line);
+              break;
+            }
+        }
+      g_free (line);
+    }
+  return fatal (im, error, "id", _("the %s id “%s” is used twice in this package; every record needs its own id."),
+                mulu_entity_get_label (MULU_ENTITY_ITEM), uid);
 }
 
 gboolean
@@ -809,6 +926,8 @@ mulu_package_import (MuluCatalog       *catalog,
   began = TRUE;
   if (!prepare (&im, error))
     goto out;
+  if (im.max_item_before == 0 && !mulu_schema_drop_item_indexes (im.db, error))
+    goto out;
 
   if (!read_lines (&im, G_INPUT_STREAM (in), finfo ? g_file_info_get_size (finfo) : 0, sha,
                    cancellable, progress, progress_data, error))
@@ -819,6 +938,24 @@ mulu_package_import (MuluCatalog       *catalog,
       g_set_error (error, MULU_ERROR, MULU_ERROR_PACKAGE,
                    _("%s is empty; a package starts with a header line. Nothing was imported."), im.display);
       goto out;
+    }
+
+  if (im.max_item_before == 0)
+    {
+      g_autoptr(GError) index_error = NULL;
+      guint64 lines = im.line;
+
+      if (progress)
+        progress (1.0, _("Indexing the data items"), progress_data);
+      if (!mulu_schema_create_item_indexes (im.db, &index_error))
+        {
+          if (g_error_matches (index_error, MULU_ERROR, MULU_ERROR_EXISTS))
+            duplicate_item_after_load (&im, path, error);
+          else
+            g_propagate_error (error, g_steal_pointer (&index_error));
+          goto out;
+        }
+      im.line = lines;
     }
 
   report->lines = im.line;

@@ -135,20 +135,20 @@ remove_db (const char *path)
     }
 }
 
-static guint64
+static gboolean
 count_records (MuluCatalog *catalog,
+               guint64     *total,
                GError     **error)
 {
-  guint64 total = 0;
-
+  *total = 0;
   for (guint e = 0; e < MULU_N_ENTITIES; e++)
     {
       gint64 n = mulu_catalog_count (catalog, e, error);
       if (n < 0)
-        return 0;
-      total += (guint64) n;
+        return FALSE;
+      *total += (guint64) n;
     }
-  return total;
+  return TRUE;
 }
 
 /* ---- the steps, each run in its own child ------------------------------ */
@@ -169,7 +169,8 @@ step_generate (StepResult *r,
       !mulu_generate (catalog, &o, NULL, NULL, NULL, error))
     return FALSE;
   r->seconds = seconds_since (start);
-  r->rows = count_records (catalog, error);
+  if (!count_records (catalog, &r->rows, error))
+    return FALSE;
   r->lines = r->rows + 1;
 
   start = g_get_monotonic_time ();
@@ -195,7 +196,8 @@ step_export (StepResult *r,
   if (!mulu_package_export (catalog, package, NULL, NULL, NULL, error))
     return FALSE;
   r->seconds = seconds_since (start);
-  r->rows = count_records (catalog, error);
+  if (!count_records (catalog, &r->rows, error))
+    return FALSE;
   r->lines = r->rows + 1;
   return mulu_catalog_close (catalog, error);
 }
@@ -634,6 +636,13 @@ format_count (guint64 n)
   return g_string_free (s, FALSE);
 }
 
+/* Two decimals for short steps, so a quick run still shows a ratio's parts. */
+static char *
+format_seconds (double seconds)
+{
+  return g_strdup_printf (seconds < 10 ? "%.2f s" : "%.1f s", seconds);
+}
+
 static char *
 format_rss (gint64 kib)
 {
@@ -656,11 +665,14 @@ print_row (const char       *title,
 {
   g_autofree char *rate = with_rate ? format_rate (r) : g_strdup ("");
   g_autofree char *rss = format_rss (r->hwm_kib);
-  g_autofree char *secs = g_strdup_printf ("%.1f s", r->seconds);
+  g_autofree char *secs = format_seconds (r->seconds);
 
   printf ("%-16s %-9s %-18s peak RSS %s", title, secs, rate, rss);
   if (r->close_seconds > 0)
-    printf ("   (then closing the file: %.1f s)", r->close_seconds);
+    {
+      g_autofree char *close = format_seconds (r->close_seconds);
+      printf ("   (then closing the file: %s)", close);
+    }
   printf ("\n");
 }
 
@@ -724,6 +736,7 @@ run_all (const char *argv0)
   for (Step s = 0; s < N_STEPS; s++)
     {
       gint64 start = g_get_monotonic_time ();
+      g_autofree char *wall = NULL;
 
       printf ("  %-9s … ", step_names[s]);
       fflush (stdout);
@@ -733,7 +746,8 @@ run_all (const char *argv0)
           g_printerr ("bench-import: %s\n", error->message);
           goto out;
         }
-      printf ("%.1f s (child process, wall)\n", seconds_since (start));
+      wall = format_seconds (seconds_since (start));
+      printf ("%s (child process, wall)\n", wall);
       fflush (stdout);
     }
 

@@ -1,0 +1,69 @@
+#!/bin/sh
+# run-bench.sh — build Mulu and run its benchmarks, printing their figures
+#
+#   tests/bench/run-bench.sh [-C BUILD_DIR] [BENCH-IMPORT OPTIONS…]
+#
+# BUILD_DIR defaults to ./build at the top of the source tree; for figures
+# worth comparing use a release build:
+#   meson setup build-release --buildtype=release -Dapp=disabled
+#   tests/bench/run-bench.sh -C build-release
+# Options after -C go to bench-import, e.g. --resources 10000 for a quick run.
+# The files go to a temporary folder (under $TMPDIR, else /tmp) that is
+# removed afterwards; it needs about 4 GB at the default size.
+#
+# The benchmarks report; they do not judge. The exit status is 0 unless a
+# benchmark could not run at all.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build="$root/build"
+
+if [ "${1:-}" = "-C" ]; then
+  [ $# -ge 2 ] || { echo "run-bench.sh: -C needs a build directory" >&2; exit 2; }
+  build=$2
+  shift 2
+fi
+case $build in
+  /*) ;;
+  *) build="$root/$build" ;;
+esac
+
+if [ ! -f "$build/build.ninja" ]; then
+  echo "run-bench.sh: $build is not a configured build directory; run" >&2
+  echo "  meson setup $build --buildtype=release -Dapp=disabled" >&2
+  exit 2
+fi
+
+ninja -C "$build"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/mulu-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# One benchmark after another, each in its own folder; add new ones here.
+run() {
+  name=$1
+  shift
+  exe="$build/tests/bench/$name"
+  if [ ! -x "$exe" ]; then
+    echo "run-bench.sh: $exe was not built; is subdir('bench') in tests/meson.build?" >&2
+    exit 2
+  fi
+  echo
+  echo "=== $name"
+  mkdir "$work/$name"
+  "$exe" --workdir "$work/$name" "$@"
+  rm -rf "${work:?}/$name"
+}
+
+echo "build: $build ($(meson introspect "$build" --buildoptions 2>/dev/null |
+  python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"]=="buildtype"))' 2>/dev/null ||
+  echo "buildtype unknown"))"
+echo "machine: $(nproc 2>/dev/null || echo '?') cores, $(uname -sm)"
+
+run bench-import "$@"
