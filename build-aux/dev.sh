@@ -11,7 +11,8 @@ cd "$top"
 
 build_packages="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libjson-glib-dev libxlsxwriter-dev gettext"
-test_packages="xvfb xauth sqlite3 desktop-file-utils appstream-util python3-openpyxl locales"
+test_packages="xvfb xauth sqlite3 desktop-file-utils appstream-util python3-openpyxl locales
+  libreoffice-calc-nogui"
 
 say () { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -67,6 +68,11 @@ case "${1:-}" in
     [ "$status" -le 1 ] || exit "$status"
     say "Zombie systems"
     build/src/cli/mulu-cli zombies "$catalog"
+    # While the sample's deliberate errors remain, only a draft may be written.
+    workbook=build/sample/natural-resources.xlsx
+    say "Writing the census workbook (draft)"
+    build/src/cli/mulu-cli export "$catalog" -o "$workbook" --draft >/dev/null
+    say "Census workbook: $top/$workbook"
     ;;
   test)
     install_missing $build_packages $test_packages

@@ -43,6 +43,12 @@ print_progress (double      fraction,
 {
   if (!stderr_is_terminal ())
     return;
+  /* A negative fraction: a phase whose length is not known. */
+  if (fraction < 0)
+    {
+      g_printerr ("\r%s…      ", message);
+      return;
+    }
   g_printerr ("\r%s… %3d%%", message, (int) (fraction * 100.0 + 0.5));
   if (fraction >= 1.0)
     g_printerr ("\n");
@@ -277,27 +283,47 @@ cmd_export (int    argc,
             char **argv)
 {
   g_autofree char *output = NULL;
+  g_autofree char *template_name = NULL;
+  gboolean draft = FALSE;
+  int max_rows = 0;
   const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (.jsonl)"), N_("OUT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file: .xlsx for the census workbook, .jsonl for a package"), N_("OUT") },
+    { "template", 0, 0, G_OPTION_ARG_FILENAME, &template_name, N_("Workbook template: national (default), flat, or a template file"), N_("NAME|PATH") },
+    { "draft", 0, 0, G_OPTION_ARG_NONE, &draft, N_("Write the workbook even while errors remain, marked as a draft"), NULL },
+    /* For tests: continuation sheets without a million rows. */
+    { "max-rows-per-sheet", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &max_rows, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = command_context (_("export FILE -o OUT.jsonl"),
-                                                       _("Export a catalog as a package."));
+  g_autoptr(GOptionContext) context = command_context (_("export FILE -o OUT.xlsx [--template national|flat|PATH] [--draft] | -o OUT.jsonl"),
+                                                       _("Write the census workbook, or export a catalog as a package."));
   g_autoptr(GError) error = NULL;
   g_autoptr(MuluCatalog) catalog = NULL;
+  gboolean ok;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
   if (argc != 3 || output == NULL)
-    return usage_error (context, _("Give the catalog file and -o OUT.jsonl."));
-  if (!g_str_has_suffix (output, ".jsonl"))
-    return usage_error (context, _("The output must end in .jsonl."));
+    return usage_error (context, _("Give the catalog file and -o OUT.xlsx or -o OUT.jsonl."));
+  if (!g_str_has_suffix (output, ".jsonl") && !g_str_has_suffix (output, ".xlsx"))
+    return usage_error (context, _("The output must end in .xlsx (census workbook) or .jsonl (package)."));
+  if (max_rows < 0)
+    return usage_error (context, _("--max-rows-per-sheet must be positive."));
 
   if ((catalog = mulu_catalog_open (argv[2], &error)) == NULL)
     return fail (error);
-  if (!mulu_package_export (catalog, output, NULL, print_progress, NULL, &error))
-    return fail (error);
+  if (g_str_has_suffix (output, ".xlsx"))
+    {
+      MuluWorkbookOptions o = { template_name, draft, (guint32) max_rows };
+      ok = mulu_workbook_export (catalog, output, &o, NULL, print_progress, NULL, &error);
+    }
+  else
+    ok = mulu_package_export (catalog, output, NULL, print_progress, NULL, &error);
+  if (!ok)
+    {
+      mulu_catalog_close (catalog, NULL);
+      return fail (error);
+    }
   if (!mulu_catalog_close (catalog, &error))
     return fail (error);
   g_print ("%s\n", output);
@@ -606,7 +632,7 @@ static const Command commands[] = {
   { "new", cmd_new, N_("Create an empty catalog for one department") },
   { "generate", cmd_generate, N_("Create a synthetic catalog of any size") },
   { "import", cmd_import, N_("Import a .jsonl package (all or nothing)") },
-  { "export", cmd_export, N_("Export a catalog as a .jsonl package") },
+  { "export", cmd_export, N_("Write the census workbook (.xlsx) or a package (.jsonl)") },
   { "info", cmd_info, N_("Show counts and versions of a catalog") },
   { "validate", cmd_validate, N_("Check a catalog against every rule") },
   { "zombies", cmd_zombies, N_("List suspected zombie systems with their evidence") },

@@ -16,5 +16,7 @@
 #include "mulu-rules.h"
 #include "mulu-suggest.h"
 #include "mulu-uscc.h"
+#include "mulu-template.h"
 #include "mulu-value.h"
+#include "mulu-workbook.h"
 #include "mulu-zombie.h"

@@ -34,8 +34,10 @@ gboolean
 mulu_secrecy_field_may_leave (MuluEntity       entity,
                               const MuluField *field)
 {
-  /* Only resources carry a secrecy mark; their data items never leave. */
-  if (entity != MULU_ENTITY_RESOURCE)
+  /* What may be said of a 涉密 resource: its own name, code and
+   * classification, and who provides it (the department's name and code).
+   * Its system and its data items never leave. */
+  if (entity != MULU_ENTITY_RESOURCE && entity != MULU_ENTITY_DEPARTMENT)
     return FALSE;
   return (field->flags & MULU_FIELD_FLAG_SECRET_SAFE) != 0;
 }
