@@ -28,6 +28,7 @@
 #include "mulu-workbook-private.h"
 
 #define EXCEL_MAX_ROWS 1048576u
+#define FIRST_COLUMN 3 /* in a sheet query, after group, item and secrecy */
 
 static const char * const aliases[MULU_N_ENTITIES] = { "d", "s", "r", "i" };
 
@@ -144,15 +145,35 @@ add_dropdown (MuluWriter               *w,
               const MuluTemplateColumn *c)
 {
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *key = g_strdup_printf ("%s:%d", c->codes, code_level (c));
+  g_autofree char *key = g_strdup_printf ("%s:%d:%d", c->codes ? c->codes : "bool", code_level (c), c->render);
   lxw_data_validation dv = { 0 };
   const char *formula;
   gsize total = 0;
 
-  collect_level (mulu_codes_list (w->codes, c->codes, NULL), code_level (c), values, seen);
+  if (c->codes)
+    collect_level (mulu_codes_list (w->codes, c->codes, NULL), code_level (c), values, seen);
+  else
+    {
+      /* 是/否 columns. */
+      g_ptr_array_add (values, (gpointer) "是");
+      g_ptr_array_add (values, (gpointer) "否");
+    }
   if (values->len == 0)
     return;
+  /* The list offers what the cells show: "C 字符型" when cells are written so. */
+  if (c->render == MULU_RENDER_LABEL || c->render == MULU_RENDER_CODE_LABEL)
+    for (guint i = 0; i < values->len; i++)
+      {
+        const MuluCodeEntry *e = mulu_codes_lookup (w->codes, c->codes, NULL, g_ptr_array_index (values, i));
+        if (e && !g_str_equal (e->label, e->value))
+          {
+            char *text = c->render == MULU_RENDER_LABEL ? g_strdup (e->label) : g_strdup_printf ("%s %s", e->value, e->label);
+            g_ptr_array_add (owned, text);
+            values->pdata[i] = text;
+          }
+      }
   for (guint i = 0; i < values->len; i++)
     total += strlen (g_ptr_array_index (values, i)) + 1;
 
@@ -183,7 +204,7 @@ add_dropdown (MuluWriter               *w,
       for (guint i = 0; i < values->len; i++)
         g_ptr_array_add (copy, g_strdup (g_ptr_array_index (values, i)));
       g_ptr_array_add (w->dict_lists, copy);
-      g_ptr_array_add (w->dict_titles, g_strdup_printf ("%s%s", mulu_codes_get_title (w->codes, c->codes) ? mulu_codes_get_title (w->codes, c->codes) : c->codes,
+      g_ptr_array_add (w->dict_titles, g_strdup_printf ("%s%s", mulu_codes_get_title (w->codes, c->codes) ? mulu_codes_get_title (w->codes, c->codes) : c->header,
                                                       code_level (c) ? "（下级）" : ""));
       formula = g_strdup_printf ("='%s'!$%s$2:$%s$%u", w->dict_name, letter, letter, copy->len + 1);
       g_hash_table_insert (w->dict_ranges, g_steal_pointer (&key), (gpointer) formula);
@@ -286,10 +307,12 @@ sheet_sql (MuluWriter        *w,
 
   switch (sheet->entity)
     {
-    case MULU_ENTITY_DEPARTMENT: g_string_append (sql, "d.id, NULL"); break;
-    case MULU_ENTITY_SYSTEM: g_string_append (sql, "s.id, NULL"); break;
-    case MULU_ENTITY_RESOURCE: g_string_append (sql, "r.id, r.secrecy = '涉密'"); break;
-    case MULU_ENTITY_ITEM: g_string_append (sql, "r.id, i.id"); break;
+    /* The group (the record, or an item's resource), the item, and whether
+     * the row belongs to a 涉密 resource; then one column per template column. */
+    case MULU_ENTITY_DEPARTMENT: g_string_append (sql, "d.id, NULL, 0"); break;
+    case MULU_ENTITY_SYSTEM: g_string_append (sql, "s.id, NULL, 0"); break;
+    case MULU_ENTITY_RESOURCE: g_string_append (sql, "r.id, NULL, r.secrecy = '涉密'"); break;
+    case MULU_ENTITY_ITEM: g_string_append (sql, "r.id, i.id, r.secrecy = '涉密'"); break;
     default: g_assert_not_reached ();
     }
   for (guint k = 0; k < sheet->columns->len; k++)
@@ -421,7 +444,9 @@ start_sheet (MuluWriter *w,
       if (!mulu_writer_check (w, worksheet_write_string (st->ws, (lxw_row_t) r, (lxw_col_t) k, c->header,
                                                         c->required ? w->f_header_required : w->f_header), name))
         return FALSE;
-      if (c->codes)
+      if (c->codes || c->render == MULU_RENDER_BOOL ||
+          (c->render == MULU_RENDER_DEFAULT && c->source_kind == MULU_SOURCE_FIELD &&
+           mulu_entity_get_info (c->entity)->fields[c->field].type == MULU_FIELD_BOOL))
         add_dropdown (w, st->ws, r + 1, k, c);
     }
   mulu_writer_sheet_setup (w, st->ws, st->header_row, n_columns);
@@ -465,7 +490,8 @@ write_cell (MuluWriter               *w,
             guint                     col,
             const MuluTemplateColumn *c,
             sqlite3_stmt             *stmt,
-            int                       sql_col)
+            int                       sql_col,
+            gboolean                  secret)
 {
   const MuluField *f = &mulu_entity_get_info (c->entity)->fields[c->field];
   MuluRender render = c->render;
@@ -473,7 +499,8 @@ write_cell (MuluWriter               *w,
 
   if (sqlite3_column_type (stmt, sql_col) == SQLITE_NULL)
     {
-      if (c->required)
+      /* A cell blanked for secrecy is not a missing value. */
+      if (c->required && !secret)
         return mulu_writer_check (w, worksheet_write_blank (st->ws, (lxw_row_t) st->row, (lxw_col_t) col, w->f_blank_required),
                                   st->sheet->name);
       return TRUE;
@@ -618,6 +645,7 @@ write_records (MuluWriter        *w,
       gint64 group = sqlite3_column_int64 (stmt, 0);
       /* For resource-items, the resource's own cells go on its first row. */
       gboolean first_of_group = group != last_group;
+      gboolean secret = sqlite3_column_int (stmt, 2) != 0;
       g_autoptr(MuluZombieReview) review = NULL;
       g_autoptr(GPtrArray) hits = NULL;
 
@@ -664,7 +692,7 @@ write_records (MuluWriter        *w,
               }
               break;
             case MULU_SOURCE_FIELD:
-              ok = write_cell (w, &st, k, c, stmt, (int) k + 2);
+              ok = write_cell (w, &st, k, c, stmt, (int) k + FIRST_COLUMN, secret);
               break;
             default:
               break;
