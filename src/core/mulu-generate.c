@@ -544,6 +544,8 @@ mulu_generate (MuluCatalog               *catalog,
     g_string_append_c (details, '}');
     if (!mulu_catalog_log (catalog, "generate", NULL, NULL, NULL, NULL, NULL, details->str, error))
       goto fail;
+    if (!mulu_catalog_set_meta (catalog, "findings_current", "0", error))
+      goto fail;
   }
 
   for (guint e = 0; e < MULU_N_ENTITIES; e++)

@@ -978,6 +978,8 @@ mulu_package_import (MuluCatalog       *catalog,
     g_string_append_c (details, '}');
     if (!mulu_catalog_log (catalog, "import", NULL, NULL, NULL, NULL, NULL, details->str, error))
       goto out;
+    if (!mulu_catalog_set_meta (catalog, "findings_current", "0", error))
+      goto out;
   }
 
   for (guint e = 0; e < MULU_N_ENTITIES; e++)

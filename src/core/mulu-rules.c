@@ -268,7 +268,9 @@ check_own (MuluRuleRun *run,
            gint64       id,
            GError     **error)
 {
-  if (!exec_bound (run->catalog, "DELETE FROM findings WHERE entity = ?1 AND record_id = ?2",
+  /* Group findings (duplicates) belong to check_groups(), which knows the
+   * record's old and new group. */
+  if (!exec_bound (run->catalog, "DELETE FROM findings WHERE entity = ?1 AND record_id = ?2 AND group_key IS NULL",
                    mulu_entity_get_info (entity)->kind, id, error))
     return FALSE;
   for (guint i = 0; i < mulu_n_rules; i++)
@@ -376,6 +378,74 @@ check_groups (MuluRuleRun *run,
   return TRUE;
 }
 
+static gboolean
+check_systems (MuluRuleRun *run,
+               const char  *select_ids,
+               gint64       id,
+               GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = mulu_catalog_prepare_cached (run->catalog, select_ids, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 sid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, sid);
+    }
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < ids->len; i++)
+    if (!check_own (run, MULU_ENTITY_SYSTEM, g_array_index (ids, gint64, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* R15 looks at other resources' codes: when a code comes or goes, the
+ * resources referring to it are checked again. */
+static gboolean
+check_referrers (MuluRuleRun *run,
+                 MuluRecord  *before,
+                 MuluRecord  *after,
+                 GError     **error)
+{
+  const char *codes[2] = { before ? mulu_record_get_string (before, MULU_RESOURCE_CODE) : NULL,
+                           after ? mulu_record_get_string (after, MULU_RESOURCE_CODE) : NULL };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  if (g_strcmp0 (codes[0], codes[1]) == 0)
+    return TRUE;
+  stmt = mulu_catalog_prepare_cached (run->catalog,
+    "SELECT r.id FROM resources r WHERE r.related_codes IS NOT NULL AND EXISTS"
+    " (SELECT 1 FROM json_each (r.related_codes) j WHERE j.value IN (?1, ?2))", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, codes[0], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, codes[1], -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      if (!exec_bound (run->catalog, "DELETE FROM findings WHERE rule = ?1 AND entity = 'resource' AND record_id = ?2",
+                       "R15", id, error))
+        return FALSE;
+      for (guint r = 0; r < mulu_n_rules; r++)
+        if (g_str_equal (mulu_rules[r].id, "R15") &&
+            !run_rule (run, &mulu_rules[r], SCOPE_OWN, MULU_ENTITY_RESOURCE, id, NULL, error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
 static gint64
 ref_of (MuluRecord *record,
         guint       field)
@@ -432,10 +502,18 @@ mulu_validate_record (MuluCatalog *catalog,
       return check_own (&run, entity, id, error);
 
     case MULU_ENTITY_SYSTEM:
+      /* Its resources have lost their system (SET NULL): they now lack one
+       * (S7) and can no longer be named after it (R18). */
       if (after == NULL)
-        return rerun_everywhere (&run, "S7", MULU_ENTITY_RESOURCE, error);
+        return rerun_everywhere (&run, "S7", MULU_ENTITY_RESOURCE, error) &&
+               rerun_everywhere (&run, "R18", MULU_ENTITY_RESOURCE, error) &&
+               check_systems (&run,
+                              "SELECT record_id FROM findings WHERE entity = 'system' AND rule IN ('Z1', 'S2')"
+                              " UNION SELECT system_id FROM zombie_reviews WHERE decision IS NOT NULL", 0, error);
+      /* Systems it replaces quote its name in their zombie evidence. */
       return check_own (&run, entity, id, error) &&
-             check_resources_of_system (&run, id, error);
+             check_resources_of_system (&run, id, error) &&
+             check_systems (&run, "SELECT id FROM systems WHERE replaced_by_id = ?1", id, error);
 
     case MULU_ENTITY_RESOURCE:
       {
@@ -447,7 +525,8 @@ mulu_validate_record (MuluCatalog *catalog,
           if (systems[k] > 0 && (k == 0 || systems[1] != systems[0]) &&
               !check_own (&run, MULU_ENTITY_SYSTEM, systems[k], error))
             return FALSE;
-        return check_groups (&run, before, after, error);
+        return check_groups (&run, before, after, error) &&
+               check_referrers (&run, before, after, error);
       }
 
     case MULU_ENTITY_ITEM:
@@ -499,7 +578,8 @@ mulu_validate_catalog (MuluCatalog      *catalog,
       if (!run_rule (&run, &mulu_rules[i], SCOPE_ALL, MULU_N_ENTITIES, 0, NULL, error))
         goto fail;
     }
-  if (!mulu_catalog_commit (catalog, error))
+  if (!mulu_catalog_set_meta (catalog, "findings_current", "1", error) ||
+      !mulu_catalog_commit (catalog, error))
     goto fail;
   if (progress)
     progress (1.0, _("Checking the rules"), progress_data);
@@ -655,4 +735,14 @@ mulu_rule_uscc (MuluRuleRun *run,
     }
   sqlite3_finalize (stmt);
   return ok;
+}
+
+/* False after a bulk change (an import, a generated catalog) until the
+ * next full run: the stored findings then describe an older catalog. */
+gboolean
+mulu_findings_are_current (MuluCatalog *catalog)
+{
+  g_autofree char *v = mulu_catalog_dup_meta (catalog, "findings_current");
+
+  return g_strcmp0 (v, "1") == 0;
 }

@@ -53,6 +53,7 @@ gboolean     mulu_validate_record       (MuluCatalog      *catalog,
                                          MuluRecord       *after,
                                          GError          **error);
 
+gboolean     mulu_findings_are_current  (MuluCatalog      *catalog);
 gboolean     mulu_findings_count        (MuluCatalog      *catalog,
                                          guint64           counts[MULU_N_SEVERITIES],
                                          GError          **error);

@@ -35,6 +35,8 @@ static const Category categories[] = {
   { N_("personal contact details"), "电话|手机|联系方式|电子邮箱|邮箱|微信" },
 };
 #define CONTACT (G_N_ELEMENTS (categories) - 1)
+#define ITEM_NOT_HANDLED \
+  " AND NOT (coalesce (open_type, '') = '不予开放' AND coalesce (share_type, '') IN ('有条件共享', '不予共享'))"
 #define PERSON_PATTERN "姓名|权利人|申请人|联系人|当事人|户主|法定代表人|负责人|监护人"
 
 static GRegex *
@@ -231,9 +233,11 @@ mulu_rule_suggestions (MuluRuleRun *run,
     return TRUE;
 
   /* One pass over the items, remembering only those that match. */
+  /* An item already kept from the public and shared only with conditions
+   * at item level needs nothing more from its resource. */
   if (sqlite3_prepare_v2 (db, scope_entity == MULU_ENTITY_RESOURCE
-                              ? "SELECT resource_id, name FROM items WHERE resource_id = ?1"
-                              : "SELECT resource_id, name FROM items", -1, &stmt, NULL) != SQLITE_OK)
+                              ? "SELECT resource_id, name FROM items WHERE resource_id = ?1" ITEM_NOT_HANDLED
+                              : "SELECT resource_id, name FROM items WHERE 1" ITEM_NOT_HANDLED, -1, &stmt, NULL) != SQLITE_OK)
     return mulu_catalog_sql_error (catalog, error);
   if (scope_entity == MULU_ENTITY_RESOURCE)
     sqlite3_bind_int64 (stmt, 1, scope_id);
