@@ -354,6 +354,43 @@ mulu_catalog_update (MuluCatalog *self,
   return TRUE;
 }
 
+static gboolean
+collect_dependents (MuluCatalog *self,
+                    const char  *sql,
+                    MuluEntity   entity,
+                    gint64       id,
+                    GArray      *out,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = mulu_catalog_prepare_cached (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 pair[2] = { entity, sqlite3_column_int64 (stmt, 0) };
+      g_array_append_val (out, pair);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+revalidate_dependents (MuluCatalog *self,
+                       GArray      *dependents,
+                       GError     **error)
+{
+  for (guint i = 0; dependents && i < dependents->len; i++)
+    {
+      gint64 *pair = &g_array_index (dependents, gint64, 2 * i);
+      g_autoptr(MuluRecord) now = mulu_catalog_get (self, (MuluEntity) pair[0], pair[1], error);
+      if (now == NULL || !mulu_validate_record (self, (MuluEntity) pair[0], now, now, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 mulu_catalog_delete (MuluCatalog *self,
                      MuluEntity   entity,
@@ -364,6 +401,7 @@ mulu_catalog_delete (MuluCatalog *self,
   g_autoptr(MuluRecord) stored = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *snapshot = NULL;
+  g_autoptr(GArray) dependents = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
@@ -373,6 +411,16 @@ mulu_catalog_delete (MuluCatalog *self,
   info = mulu_entity_get_info (entity);
   if ((stored = mulu_catalog_get (self, entity, id, error)) == NULL)
     return FALSE;
+
+  /* The database re-points these (ON DELETE SET NULL) without the rules
+   * seeing it: remember them to check them again afterwards. */
+  if (entity == MULU_ENTITY_SYSTEM)
+    {
+      dependents = g_array_new (FALSE, FALSE, sizeof (gint64[2]));
+      if (!collect_dependents (self, "SELECT id FROM resources WHERE system_id = ?", MULU_ENTITY_RESOURCE, id, dependents, error) ||
+          !collect_dependents (self, "SELECT id FROM systems WHERE replaced_by_id = ?", MULU_ENTITY_SYSTEM, id, dependents, error))
+        return FALSE;
+    }
 
   if (!mulu_catalog_begin (self, error))
     return FALSE;
@@ -399,6 +447,7 @@ mulu_catalog_delete (MuluCatalog *self,
       return FALSE;
     }
   if (!mulu_validate_record (self, entity, stored, NULL, error) ||
+      !revalidate_dependents (self, dependents, error) ||
       !mulu_catalog_commit (self, error))
     {
       mulu_catalog_rollback (self);

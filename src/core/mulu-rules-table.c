@@ -19,7 +19,9 @@
 
 #define NOT_SECRET "coalesce(r.secrecy, '') <> '涉密'"
 #define IN_TABLE(expr, table) expr " IN (SELECT value FROM codes WHERE table_id = '" table "')"
-#define BLANK(expr) "trim(coalesce(" expr ", '')) = ''"
+/* Blank includes the ideographic space clerks type with a Chinese IME. */
+#define WHITESPACE "char(32, 9, 10, 13, 12288)"
+#define BLANK(expr) "trim(coalesce(" expr ", ''), " WHITESPACE ") = ''"
 
 /* Resource rules share their candidate set. */
 #define RESOURCE_RULE(id, sev, field, msg, where, detail) \
@@ -77,7 +79,7 @@ const MuluRule mulu_rules[] = {
                  " OR r.share_basis_type IS NULL OR NOT " IN_TABLE ("r.share_basis_type", "share_basis_type") ")", NULL),
   RESOURCE_RULE ("R4", W, "share_condition",
                  N_("Resource “%s” is shared unconditionally but has a condition (“%s”); remove it, or share with conditions."),
-                 "r.share_type = '无条件共享' AND trim(coalesce(r.share_condition, '')) NOT IN ('', '无条件')", "r.share_condition"),
+                 "r.share_type = '无条件共享' AND trim(coalesce(r.share_condition, ''), " WHITESPACE ") NOT IN ('', '无条件')", "r.share_condition"),
   RESOURCE_RULE ("R5", W, "share_type",
                  N_("Resource “%s” is basic information (class 1), which is normally shared unconditionally; check its sharing type."),
                  NOT_SECRET " AND r.class_1 = '1' AND r.share_type IN ('有条件共享', '不予共享')", NULL),
@@ -247,7 +249,7 @@ const MuluRule mulu_rules[] = {
   SYSTEM_RULE ("S2", E, "zombie_review",
                N_("System “%s” is postponed (暂缓) as a zombie without a reason; write why in the note."),
                "EXISTS (SELECT 1 FROM zombie_reviews z WHERE z.system_id = s.id AND z.decision = 'confirmed'"
-               " AND z.disposition = '暂缓' AND trim(coalesce(z.note, '')) = '')", NULL),
+               " AND z.disposition = '暂缓' AND " BLANK ("z.note") ")", NULL),
   { "S2", E, MULU_ENTITY_SYSTEM, "zombie_review", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, mulu_rule_zombie },
   SYSTEM_RULE ("S3", W, "go_live_date",
                N_("System “%s” went live (%s) before it was approved; check both dates."),

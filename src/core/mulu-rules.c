@@ -453,31 +453,6 @@ ref_of (MuluRecord *record,
   return record ? mulu_record_get_int (record, field) : 0;
 }
 
-/* Rules a deletion can break elsewhere without a record to point at. */
-static gboolean
-rerun_everywhere (MuluRuleRun *run,
-                  const char  *rule_id,
-                  MuluEntity   entity,
-                  GError     **error)
-{
-  for (guint i = 0; i < mulu_n_rules; i++)
-    {
-      const MuluRule *rule = &mulu_rules[i];
-      g_autofree char *sql = NULL;
-
-      if (!g_str_equal (rule->id, rule_id) || rule->entity != entity || rule->from == NULL)
-        continue;
-      sql = g_strdup_printf ("DELETE FROM findings WHERE rule = '%s' AND entity = '%s' AND field IS %s%s%s",
-                             rule->id, mulu_entity_get_info (entity)->kind,
-                             rule->field ? "'" : "", rule->field ? rule->field : "NULL", rule->field ? "'" : "");
-      if (sqlite3_exec (mulu_catalog_get_db (run->catalog), sql, NULL, NULL, NULL) != SQLITE_OK)
-        return mulu_catalog_sql_error (run->catalog, error);
-      if (!run_rule (run, rule, SCOPE_ALL, entity, 0, NULL, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 mulu_validate_record (MuluCatalog *catalog,
                       MuluEntity   entity,
@@ -504,12 +479,10 @@ mulu_validate_record (MuluCatalog *catalog,
     case MULU_ENTITY_SYSTEM:
       /* Its resources have lost their system (SET NULL): they now lack one
        * (S7) and can no longer be named after it (R18). */
+      /* Its resources and the systems it replaced were re-pointed by the
+       * database (SET NULL); mulu_catalog_delete() re-checks them. */
       if (after == NULL)
-        return rerun_everywhere (&run, "S7", MULU_ENTITY_RESOURCE, error) &&
-               rerun_everywhere (&run, "R18", MULU_ENTITY_RESOURCE, error) &&
-               check_systems (&run,
-                              "SELECT record_id FROM findings WHERE entity = 'system' AND rule IN ('Z1', 'S2')"
-                              " UNION SELECT system_id FROM zombie_reviews WHERE decision IS NOT NULL", 0, error);
+        return TRUE;
       /* Systems it replaces quote its name in their zombie evidence. */
       return check_own (&run, entity, id, error) &&
              check_resources_of_system (&run, id, error) &&

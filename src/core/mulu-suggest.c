@@ -396,11 +396,16 @@ mulu_suggestion_accept (MuluCatalog *catalog,
   if (g_strcmp0 (mulu_record_get_string (r, MULU_RESOURCE_SHARE_TYPE), "不予共享") != 0)
     {
       mulu_record_set_string (r, MULU_RESOURCE_SHARE_TYPE, "有条件共享");
-      mulu_record_set_string (r, MULU_RESOURCE_SHARE_CONDITION, condition && *condition ? condition : s->condition);
+      /* A condition the clerk wrote stays unless another is given. */
+      if (condition && *condition)
+        mulu_record_set_string (r, MULU_RESOURCE_SHARE_CONDITION, condition);
+      else if (!mulu_record_is_set (r, MULU_RESOURCE_SHARE_CONDITION))
+        mulu_record_set_string (r, MULU_RESOURCE_SHARE_CONDITION, s->condition);
     }
   mulu_record_set_string (r, MULU_RESOURCE_OPEN_TYPE, "不予开放");
   mulu_record_set_string (r, MULU_RESOURCE_OPEN_CONDITION, NULL);
   if (!set_state (catalog, resource_id, "accepted", error) ||
+      !mulu_catalog_log (catalog, "update", "resource", mulu_record_get_uid (r), "suggestion", s->state, "accepted", NULL, error) ||
       !mulu_catalog_update (catalog, r, error) ||
       !mulu_catalog_commit (catalog, error))
     {
