@@ -76,6 +76,12 @@ case "${1:-}" in
     ;;
   test)
     install_missing $build_packages $test_packages
+    # Chinese-locale checks (translations, the workbook) need the locale.
+    if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+      say "Generating the zh_CN.UTF-8 locale"
+      if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+      $sudo sh -c "grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen || echo 'zh_CN.UTF-8 UTF-8' >> /etc/locale.gen; locale-gen >/dev/null"
+    fi
     say "Building"
     configure build
     say "Running the test suite"

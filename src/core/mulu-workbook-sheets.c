@@ -14,6 +14,8 @@
 #include "mulu-rules.h"
 #include "mulu-workbook-private.h"
 
+#define NOT_SECRET "coalesce (secrecy, '') <> '涉密'"
+
 /* The workbook is in Chinese whatever the clerk's locale: it goes to a
  * Chinese superior office. */
 static const char * const severity_zh[] = { "错误", "警告", "提示" };
@@ -116,6 +118,8 @@ mulu_writer_issues (MuluWriter        *w,
 
       if (f->entity == MULU_ENTITY_ITEM && g_hash_table_contains (secret_items, &f->record_id))
         continue;
+      if (f->entity == MULU_ENTITY_RESOURCE && g_hash_table_contains (secret, &f->record_id) && w->tpl->omit_secret)
+        continue;
       if (f->entity == MULU_ENTITY_RESOURCE && g_hash_table_contains (secret, &f->record_id))
         message = g_strdup_printf ("涉密信息资源“%s”不符合规则 %s，请在本单位目录中核查处理。", f->name ? f->name : "", f->rule);
       else
@@ -141,6 +145,19 @@ mulu_writer_issues (MuluWriter        *w,
     return FALSE;
   worksheet_autofilter (ws, 1, 0, row > 2 ? row - 1 : 1, G_N_ELEMENTS (headers) - 1);
   return TRUE;
+}
+
+static gint64
+count (MuluWriter *w,
+       const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = 0;
+
+  if (sqlite3_prepare_v2 (w->db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
 }
 
 typedef struct
@@ -284,9 +301,16 @@ mulu_writer_summary (MuluWriter        *w,
   if (ws == NULL)
     return FALSE;
 
+  /* The summary may not say more than the sheets: a 涉密 resource's items
+   * and format are not counted, and with "secret": "omit" nor is it. */
+  n[MULU_ENTITY_DEPARTMENT] = count (w, "SELECT COUNT(*) FROM departments");
+  n[MULU_ENTITY_SYSTEM] = count (w, "SELECT COUNT(*) FROM systems");
+  n[MULU_ENTITY_RESOURCE] = count (w, w->tpl->omit_secret ? "SELECT COUNT(*) FROM resources WHERE " NOT_SECRET
+                                                          : "SELECT COUNT(*) FROM resources");
+  n[MULU_ENTITY_ITEM] = count (w, "SELECT COUNT(*) FROM items i JOIN resources r ON r.id = i.resource_id WHERE "
+                                  "coalesce (r.secrecy, '') <> '涉密'");
   for (guint e = 0; e < MULU_N_ENTITIES; e++)
     {
-      n[e] = mulu_catalog_count (w->catalog, e, NULL);
       if (!mulu_writer_check (w, worksheet_write_string (ws, row, 0, totals[e], w->f_bold), sheet->name) ||
           !mulu_writer_check (w, worksheet_write_number (ws, row, 1, (double) MAX (n[e], 0), NULL), sheet->name))
         return FALSE;
@@ -295,20 +319,26 @@ mulu_writer_summary (MuluWriter        *w,
   row++;
 
   /* Sharing type × open type: one row per pair present. */
-  cross = grouped_counts (w, "SELECT coalesce(share_type, '（未填写）') || ' × ' || coalesce(open_type, '（未填写）'), COUNT(*)"
-                             " FROM resources GROUP BY 1 ORDER BY 1", NULL, 0);
   {
-    g_autoptr(GArray) share = grouped_counts (w, "SELECT share_type, COUNT(*) FROM resources GROUP BY 1", "share_type", 0);
-    g_autoptr(GArray) open = grouped_counts (w, "SELECT open_type, COUNT(*) FROM resources GROUP BY 1", "open_type", 0);
-    g_autoptr(GArray) cls = grouped_counts (w, "SELECT class_1, COUNT(*) FROM resources GROUP BY 1", "classification", 0);
-    g_autoptr(GArray) format = grouped_counts (w, "SELECT format_category, COUNT(*) FROM resources GROUP BY 1", "format", 0);
+    const char *shown = w->tpl->omit_secret ? " WHERE " NOT_SECRET : "";
+    g_autofree char *cross_sql = g_strdup_printf ("SELECT coalesce(share_type, '（未填写）') || ' × ' || coalesce(open_type, '（未填写）'),"
+                                                  " COUNT(*) FROM resources%s GROUP BY 1 ORDER BY 1", shown);
+    g_autofree char *share_sql = g_strdup_printf ("SELECT share_type, COUNT(*) FROM resources%s GROUP BY 1", shown);
+    g_autofree char *open_sql = g_strdup_printf ("SELECT open_type, COUNT(*) FROM resources%s GROUP BY 1", shown);
+    g_autofree char *cls_sql = g_strdup_printf ("SELECT class_1, COUNT(*) FROM resources%s GROUP BY 1", shown);
+    g_autoptr(GArray) share = grouped_counts (w, share_sql, "share_type", 0);
+    g_autoptr(GArray) open = grouped_counts (w, open_sql, "open_type", 0);
+    g_autoptr(GArray) cls = grouped_counts (w, cls_sql, "classification", 0);
+    g_autoptr(GArray) format = grouped_counts (w, "SELECT format_category, COUNT(*) FROM resources WHERE " NOT_SECRET
+                                                  " GROUP BY 1", "format", 0);
     g_autoptr(GArray) status = grouped_counts (w, "SELECT status, COUNT(*) FROM systems GROUP BY 1", "status", 0);
     g_autoptr(GArray) zombies = grouped_counts (w, "SELECT z.disposition, COUNT(*) FROM zombie_reviews z"
                                                    " WHERE z.decision = 'confirmed' GROUP BY 1", "zombie_disposition", 0);
 
     if (!write_table (w, ws, sheet->name, &row, "信息资源按共享类型统计", "共享类型", share, LXW_CHART_PIE) ||
         !write_table (w, ws, sheet->name, &row, "信息资源按开放类型统计", "开放类型", open, LXW_CHART_PIE) ||
-        !write_table (w, ws, sheet->name, &row, "信息资源按共享类型和开放类型统计", "共享类型 × 开放类型", cross, LXW_CHART_BAR) ||
+        !write_table (w, ws, sheet->name, &row, "信息资源按共享类型和开放类型统计", "共享类型 × 开放类型",
+                      (cross = grouped_counts (w, cross_sql, NULL, 0)), LXW_CHART_BAR) ||
         !write_table (w, ws, sheet->name, &row, "信息资源按分类（类）统计", "类", cls, LXW_CHART_COLUMN) ||
         !write_table (w, ws, sheet->name, &row, "信息资源按格式统计", "格式分类", format, LXW_CHART_COLUMN) ||
         !write_table (w, ws, sheet->name, &row, "信息系统按运行状态统计", "运行状态", status, LXW_CHART_COLUMN) ||

@@ -562,6 +562,12 @@ write_cell (MuluWriter               *w,
   return write_text_cell (w, st, col, (const char *) sqlite3_column_text (stmt, sql_col));
 }
 
+/* The workbook goes to a Chinese office whatever the clerk's locale: the
+ * criteria are named as 国办发〔2017〕39号 names them. */
+static const char * const criteria_zh[MULU_N_ZOMBIE_CRITERIA] = {
+  "与业务脱节", "功能可替代", "资源闲置", "运维停止", "范围小、频度低",
+};
+
 static char *
 zombie_text (MuluWriter               *w,
              const MuluTemplateColumn *c,
@@ -583,7 +589,7 @@ zombie_text (MuluWriter               *w,
         {
           MuluZombieHit *h = g_ptr_array_index (*hits_cache, i);
           g_string_append_printf (s, "%s%s", i ? "；" : "",
-                                  g_str_equal (c->zombie, "criteria") ? mulu_zombie_criterion_label (h->criterion) : h->reason);
+                                  g_str_equal (c->zombie, "criteria") ? criteria_zh[h->criterion] : h->reason);
         }
       return g_string_free (s, FALSE);
     }
@@ -917,6 +923,22 @@ mulu_workbook_export (MuluCatalog               *catalog,
   props.created = time (NULL);
   workbook_set_properties (w.wb, &props);
 
+  /* libxlsxwriter 1.1.4 does not check writes to its per-sheet temporary
+   * files, so a full disk would give a truncated workbook and no error. */
+  if (ok)
+    {
+      lxw_worksheet *sheet;
+      LXW_FOREACH_WORKSHEET (sheet, w.wb)
+        if (sheet->optimize_tmpfile && (fflush (sheet->optimize_tmpfile) != 0 || ferror (sheet->optimize_tmpfile)))
+          {
+            int saved = errno;
+            g_set_error (&w.error, MULU_ERROR, MULU_ERROR_IO,
+                         _("the sheet “%s” could not be written (%s); free some space and export again. The previous file, if any, is unchanged"),
+                         sheet->name, g_strerror (saved));
+            ok = FALSE;
+            break;
+          }
+    }
   if (ok && progress)
     progress (-1.0, _("Compressing the workbook"), progress_data);
   /* Closing is also what writes the file: it must happen even after a
