@@ -25,6 +25,11 @@ gboolean   mulu_catalog_log             (MuluCatalog *self,
                                          const char  *new_value,
                                          const char  *details,
                                          GError     **error);
+/* Inserts a deleted record again with its row id and uid (undo), logged
+ * as "restore", checked and announced like mulu_catalog_add(). */
+gboolean   mulu_catalog_restore         (MuluCatalog *self,
+                                         MuluRecord  *record,
+                                         GError     **error);
 void       mulu_catalog_emit_changed    (MuluCatalog *self,
                                          MuluEntity   entity,
                                          gint64       id,

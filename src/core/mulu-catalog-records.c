@@ -287,6 +287,59 @@ mulu_catalog_add (MuluCatalog *self,
   return TRUE;
 }
 
+/* Puts back a record that was deleted, with the row id and uid it had, so
+ * that what referred to it (its children, a history step) finds it again. */
+gboolean
+mulu_catalog_restore (MuluCatalog *self,
+                      MuluRecord  *record,
+                      GError     **error)
+{
+  MuluEntity entity;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *snapshot = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (MULU_IS_CATALOG (self) && mulu_catalog_get_db (self), FALSE);
+  g_return_val_if_fail (MULU_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (mulu_record_get_id (record) > 0, FALSE);
+  g_return_val_if_fail (mulu_record_get_uid (record) != NULL, FALSE);
+
+  entity = mulu_record_get_entity (record);
+  if (!check_record (self, record, error))
+    return FALSE;
+
+  if (!mulu_catalog_begin (self, error))
+    return FALSE;
+  if (sqlite3_prepare_v2 (mulu_catalog_get_db (self), mulu_store_insert_with_id_sql (entity), -1, &stmt, NULL) != SQLITE_OK)
+    {
+      mulu_catalog_sql_error (self, error);
+      mulu_catalog_rollback (self);
+      return FALSE;
+    }
+  mulu_store_bind_record (stmt, record, 1);
+  sqlite3_bind_int64 (stmt, mulu_store_insert_with_id_index (entity), mulu_record_get_id (record));
+  ok = step_statement (self, record, stmt, error);
+  sqlite3_finalize (stmt);
+  if (!ok)
+    {
+      mulu_catalog_rollback (self);
+      return FALSE;
+    }
+
+  snapshot = mulu_package_record_to_json (self, record);
+  if (!mulu_catalog_log (self, "restore", mulu_entity_get_info (entity)->kind, mulu_record_get_uid (record),
+                         NULL, NULL, snapshot, NULL, error) ||
+      !mulu_validate_record (self, entity, NULL, record, error) ||
+      !mulu_catalog_commit (self, error))
+    {
+      mulu_catalog_rollback (self);
+      return FALSE;
+    }
+
+  mulu_catalog_emit_changed (self, entity, mulu_record_get_id (record), MULU_CHANGE_ADDED);
+  return TRUE;
+}
+
 gboolean
 mulu_catalog_update (MuluCatalog *self,
                      MuluRecord  *record,

@@ -14,6 +14,7 @@ typedef struct
 {
   char *select_columns;
   char *insert_sql;
+  char *insert_with_id_sql;
   char *update_sql;
 } EntitySql;
 
@@ -30,24 +31,31 @@ entity_sql (MuluEntity entity)
           const MuluEntityInfo *info = mulu_entity_get_info (e);
           GString *cols = g_string_new ("id, uid");
           GString *ins = g_string_new (NULL);
+          GString *ins_id = g_string_new (NULL);
           GString *vals = g_string_new ("?1");
           GString *upd = g_string_new (NULL);
 
           g_string_printf (ins, "INSERT INTO %s (uid", info->table);
+          g_string_printf (ins_id, "INSERT INTO %s (uid", info->table);
           g_string_printf (upd, "UPDATE %s SET ", info->table);
           for (guint i = 0; i < info->n_fields; i++)
             {
               g_string_append_printf (cols, ", %s", info->fields[i].column);
               g_string_append_printf (ins, ", %s", info->fields[i].column);
+              g_string_append_printf (ins_id, ", %s", info->fields[i].column);
               g_string_append_printf (vals, ", ?%u", i + 2);
               g_string_append_printf (upd, "%s%s = ?%u", i ? ", " : "", info->fields[i].column, i + 2);
             }
           g_string_append (cols, ", extra");
           g_string_append_printf (ins, ", extra) VALUES (%s, ?%u)", vals->str, info->n_fields + 2);
+          /* The row id last, so that mulu_store_bind_record() serves both. */
+          g_string_append_printf (ins_id, ", extra, id) VALUES (%s, ?%u, ?%u)", vals->str,
+                                  info->n_fields + 2, info->n_fields + 3);
           g_string_append_printf (upd, ", extra = ?%u WHERE id = ?1", info->n_fields + 2);
 
           sql[e].select_columns = g_string_free (cols, FALSE);
           sql[e].insert_sql = g_string_free (ins, FALSE);
+          sql[e].insert_with_id_sql = g_string_free (ins_id, FALSE);
           sql[e].update_sql = g_string_free (upd, FALSE);
           g_string_free (vals, TRUE);
         }
@@ -81,6 +89,18 @@ const char *
 mulu_store_insert_sql (MuluEntity entity)
 {
   return entity_sql (entity)->insert_sql;
+}
+
+const char *
+mulu_store_insert_with_id_sql (MuluEntity entity)
+{
+  return entity_sql (entity)->insert_with_id_sql;
+}
+
+int
+mulu_store_insert_with_id_index (MuluEntity entity)
+{
+  return (int) mulu_entity_get_info (entity)->n_fields + 3;
 }
 
 const char *

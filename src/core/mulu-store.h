@@ -16,6 +16,10 @@ char       *mulu_store_select_columns_prefixed (MuluEntity  entity,
                                                const char *alias);
 /* "INSERT INTO t (uid, name, …, extra) VALUES (?1, ?2, …)" */
 const char *mulu_store_insert_sql     (MuluEntity    entity);
+/* "INSERT INTO t (uid, name, …, extra, id) VALUES (?1, ?2, …, ?N)": the
+ * insert above with the row id bound last, at mulu_store_insert_with_id_index() */
+const char *mulu_store_insert_with_id_sql   (MuluEntity  entity);
+int         mulu_store_insert_with_id_index (MuluEntity  entity);
 /* "UPDATE t SET name = ?2, … , extra = ?N WHERE id = ?1" */
 const char *mulu_store_update_sql     (MuluEntity    entity);
 
