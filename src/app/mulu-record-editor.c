@@ -1,0 +1,1018 @@
+/* mulu-record-editor.c
+ *
+ * The sections are lists of field indices; whatever a section table does
+ * not name lands in the last section, so a field added to mulu-entity.h
+ * shows up without touching this file. A field that only matters for one
+ * choice (the sharing condition for 有条件共享) appears with that choice,
+ * and stays while it holds a value or a finding, so nothing is hidden that
+ * a clerk would have to clear.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "mulu-record-editor"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mulu-record-editor.h"
+#include "mulu-resource-code.h"
+
+struct _MuluRecordEditor
+{
+  AdwBin               parent_instance;
+
+  MuluEntity           entity;
+  MuluCatalog         *catalog;
+  MuluHistory         *history;
+  gint64               record_id;
+  MuluRecord          *record;
+
+  GPtrArray           *rows;          /* MuluFieldRow, one per field, NULL if none */
+  GPtrArray           *finding_rows;  /* rows in findings_group */
+  GtkWidget           *generate_button;
+  gulong               changed_id;
+  guint                reload_id;
+
+  /* template */
+  GtkStack            *stack;
+  AdwStatusPage       *empty_page;
+  AdwPreferencesPage  *page;
+  AdwPreferencesGroup *findings_group;
+};
+
+G_DEFINE_FINAL_TYPE (MuluRecordEditor, mulu_record_editor, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_ENTITY,
+  PROP_CATALOG,
+  PROP_HISTORY,
+  PROP_RECORD_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* — Sections ——————————————————————————————————————————————————————— */
+
+typedef struct {
+  const char *title;        /* N_() */
+  const char *description;  /* N_(), or NULL */
+  const int  *fields;       /* ends with -1 */
+} Section;
+
+#define END -1
+
+static const int system_basic[] = {
+  MULU_SYSTEM_DEPARTMENT, MULU_SYSTEM_NAME, MULU_SYSTEM_FUNCTION, MULU_SYSTEM_USAGE_SCOPE,
+  MULU_SYSTEM_USAGE_FREQUENCY, MULU_SYSTEM_APPROVAL_DEPARTMENT, MULU_SYSTEM_APPROVAL_DATE,
+  MULU_SYSTEM_FUNDING_SOURCE, END };
+static const int system_construction[] = {
+  MULU_SYSTEM_BUILDER, MULU_SYSTEM_CONTRACTOR, MULU_SYSTEM_MAINTAINER, MULU_SYSTEM_GO_LIVE_DATE,
+  MULU_SYSTEM_OM_CONTRACT_END, MULU_SYSTEM_CONSTRUCTION_COST, MULU_SYSTEM_ANNUAL_OM_COST,
+  MULU_SYSTEM_CONSTRUCTION_MODE, MULU_SYSTEM_OM_MODE, END };
+static const int system_operation[] = {
+  MULU_SYSTEM_LAYER, MULU_SYSTEM_STATUS, MULU_SYSTEM_NETWORK, MULU_SYSTEM_HOSTING,
+  MULU_SYSTEM_PROTECTION_LEVEL, MULU_SYSTEM_SECRECY, MULU_SYSTEM_USER_COUNT, MULU_SYSTEM_USER_GROUP,
+  MULU_SYSTEM_SHARING_PLATFORM_CONNECTED, END };
+static const int system_zombie[] = {
+  MULU_SYSTEM_SUPPORTS_CURRENT_DUTIES, MULU_SYSTEM_REPLACED_BY, MULU_SYSTEM_LAST_BUSINESS_USE,
+  MULU_SYSTEM_LAST_LOGIN, MULU_SYSTEM_UTILIZATION_PERCENT, MULU_SYSTEM_LAST_UPDATE, END };
+static const int system_remarks[] = { MULU_SYSTEM_REMARKS, END };
+
+static const Section system_sections[] = {
+  { N_("Basic information"), N_("The fields the census asks of every system."), system_basic },
+  { N_("Construction and O&M"), NULL, system_construction },
+  { N_("Operation"), NULL, system_operation },
+  { N_("Zombie system evidence"), N_("Mulu judges the five zombie criteria from these."), system_zombie },
+  { N_("Remarks"), NULL, system_remarks },
+};
+
+static const int resource_basic[] = {
+  MULU_RESOURCE_NAME, MULU_RESOURCE_CODE, MULU_RESOURCE_CLASS_1, MULU_RESOURCE_CLASS_2,
+  MULU_RESOURCE_CLASS_3, MULU_RESOURCE_CLASS_4, MULU_RESOURCE_SUMMARY, MULU_RESOURCE_DEPARTMENT,
+  MULU_RESOURCE_SYSTEM, END };
+static const int resource_format[] = {
+  MULU_RESOURCE_FORMAT_CATEGORY, MULU_RESOURCE_FORMAT_TYPE, MULU_RESOURCE_FORMAT_NOTE, END };
+static const int resource_sharing[] = {
+  MULU_RESOURCE_SHARE_TYPE, MULU_RESOURCE_SHARE_CONDITION, MULU_RESOURCE_SHARE_BASIS_TYPE,
+  MULU_RESOURCE_SHARE_BASIS, MULU_RESOURCE_SHARE_METHOD_CATEGORY, MULU_RESOURCE_SHARE_METHOD_TYPE,
+  MULU_RESOURCE_SHARE_METHOD_REASON, END };
+static const int resource_opening[] = { MULU_RESOURCE_OPEN_TYPE, MULU_RESOURCE_OPEN_CONDITION, END };
+static const int resource_update[] = {
+  MULU_RESOURCE_UPDATE_CYCLE, MULU_RESOURCE_PUBLISH_DATE, MULU_RESOURCE_RELATED_CODES, END };
+static const int resource_secrecy[] = { MULU_RESOURCE_SECRECY, MULU_RESOURCE_SECRET_LEVEL, END };
+static const int resource_volume[] = {
+  MULU_RESOURCE_VOLUME_RECORDS, MULU_RESOURCE_VOLUME_STORAGE_GB, MULU_RESOURCE_VOLUME_STRUCTURED_GB,
+  MULU_RESOURCE_VOLUME_UNSTRUCTURED_GB, MULU_RESOURCE_VOLUME_SHARED_RECORDS,
+  MULU_RESOURCE_VOLUME_OPENED_RECORDS, END };
+
+static const Section resource_sections[] = {
+  { N_("Basic information"), NULL, resource_basic },
+  { N_("Format"), NULL, resource_format },
+  { N_("Sharing"), NULL, resource_sharing },
+  { N_("Opening"), NULL, resource_opening },
+  { N_("Updates and publication"), NULL, resource_update },
+  { N_("Secrecy"), N_("A classified (涉密) resource keeps only its name, provider and classification here."), resource_secrecy },
+  { N_("Volume"), N_("Numbers only, 0 when unknown."), resource_volume },
+};
+
+static const int no_fields[] = { END };
+
+static const Section department_sections[] = {
+  { N_("Department"), NULL, no_fields },
+};
+
+static const Section item_sections[] = {
+  { N_("Data item"), NULL, no_fields },
+};
+
+static const Section *
+get_sections (MuluEntity  entity,
+              guint      *n_sections)
+{
+  switch (entity)
+    {
+    case MULU_ENTITY_SYSTEM:
+      *n_sections = G_N_ELEMENTS (system_sections);
+      return system_sections;
+    case MULU_ENTITY_RESOURCE:
+      *n_sections = G_N_ELEMENTS (resource_sections);
+      return resource_sections;
+    case MULU_ENTITY_DEPARTMENT:
+      *n_sections = G_N_ELEMENTS (department_sections);
+      return department_sections;
+    case MULU_ENTITY_ITEM:
+    case MULU_N_ENTITIES:
+    default:
+      *n_sections = G_N_ELEMENTS (item_sections);
+      return item_sections;
+    }
+}
+
+/* — Fields that depend on others ————————————————————————————————— */
+
+static const MuluEntityInfo *
+entity_info (MuluRecordEditor *self)
+{
+  return mulu_entity_get_info (self->entity);
+}
+
+static gboolean
+is_classification (const MuluField *f)
+{
+  return g_strcmp0 (f->group, "classification") == 0;
+}
+
+static const char *
+code_table_of (const MuluField *f)
+{
+  return is_classification (f) ? "classification" : f->code_table;
+}
+
+/* The field whose value this field's choices hang under: 项 under 类,
+ * the format type under its category. Two fields share a code table only
+ * when one refines the other, so the earlier one is the parent. */
+static int
+cascade_parent (MuluEntity entity,
+                guint      field)
+{
+  const MuluEntityInfo *info = mulu_entity_get_info (entity);
+  const MuluField *f = &info->fields[field];
+
+  if (is_classification (f))
+    {
+      for (guint i = 0; i < info->n_fields; i++)
+        if (is_classification (&info->fields[i]) && info->fields[i].sub == f->sub - 1)
+          return (int) i;
+      return -1;
+    }
+  if (f->code_table == NULL)
+    return -1;
+  for (guint i = field; i > 0; i--)
+    if (g_strcmp0 (info->fields[i - 1].code_table, f->code_table) == 0)
+      return (int) (i - 1);
+  return -1;
+}
+
+/* The code-table path the field's choices hang under: NULL for the roots.
+ * FALSE when a parent is not chosen yet. */
+static gboolean
+get_parent_path (MuluEntity   entity,
+                 MuluRecord  *record,
+                 guint        field,
+                 char       **out_path)
+{
+  int parent = cascade_parent (entity, field);
+  g_autofree char *above = NULL;
+  const char *value;
+
+  *out_path = NULL;
+  if (parent < 0)
+    return TRUE;
+  if ((value = mulu_record_get_string (record, (guint) parent)) == NULL)
+    return FALSE;
+  if (!get_parent_path (entity, record, (guint) parent, &above))
+    return FALSE;
+  *out_path = above ? g_strconcat (above, "/", value, NULL) : g_strdup (value);
+  return TRUE;
+}
+
+/* A changed parent clears the children it no longer has. A classification
+ * child always goes: 项 01 under another 类 is another thing. */
+static void
+clear_dependents (MuluRecordEditor *self,
+                  MuluRecord       *record,
+                  guint             field)
+{
+  const MuluEntityInfo *info = entity_info (self);
+  MuluCodes *codes = mulu_catalog_get_codes (self->catalog);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const MuluField *f = &info->fields[i];
+      g_autofree char *path = NULL;
+
+      if (cascade_parent (self->entity, i) != (int) field || !mulu_record_is_set (record, i))
+        continue;
+      if (is_classification (f) || !get_parent_path (self->entity, record, i, &path) ||
+          mulu_codes_lookup (codes, f->code_table, path, mulu_record_get_string (record, i)) == NULL)
+        {
+          mulu_record_set_value (record, i, NULL);
+          clear_dependents (self, record, i);
+        }
+    }
+}
+
+static gboolean
+string_is (MuluRecord *record,
+           guint       field,
+           const char *value)
+{
+  return g_strcmp0 (mulu_record_get_string (record, field), value) == 0;
+}
+
+/* Whether the field matters for the choices made so far. */
+static gboolean
+is_relevant (MuluRecordEditor *self,
+             MuluRecord       *record,
+             guint             field,
+             GVariant         *choices)
+{
+  const MuluField *f = &entity_info (self)->fields[field];
+  g_autofree char *path = NULL;
+
+  /* A classified resource keeps only what may leave the file (§6). */
+  if (self->entity == MULU_ENTITY_RESOURCE && string_is (record, MULU_RESOURCE_SECRECY, "涉密") &&
+      !(f->flags & (MULU_FIELD_FLAG_SECRET_SAFE | MULU_FIELD_FLAG_PARENT)))
+    return FALSE;
+
+  if (self->entity == MULU_ENTITY_RESOURCE)
+    switch (field)
+      {
+      case MULU_RESOURCE_FORMAT_NOTE:
+        return string_is (record, MULU_RESOURCE_FORMAT_CATEGORY, "其他") ||
+               string_is (record, MULU_RESOURCE_FORMAT_TYPE, "其他");
+      case MULU_RESOURCE_SHARE_CONDITION:
+        return string_is (record, MULU_RESOURCE_SHARE_TYPE, "有条件共享");
+      case MULU_RESOURCE_SHARE_BASIS_TYPE:
+      case MULU_RESOURCE_SHARE_BASIS:
+        return string_is (record, MULU_RESOURCE_SHARE_TYPE, "不予共享");
+      case MULU_RESOURCE_SHARE_METHOD_REASON:
+        return string_is (record, MULU_RESOURCE_SHARE_METHOD_CATEGORY, "邮件或介质");
+      case MULU_RESOURCE_OPEN_CONDITION:
+        return string_is (record, MULU_RESOURCE_OPEN_TYPE, "有条件开放");
+      case MULU_RESOURCE_SECRET_LEVEL:
+        return string_is (record, MULU_RESOURCE_SECRECY, "涉密");
+      default:
+        break;
+      }
+
+  if (cascade_parent (self->entity, field) < 0)
+    return TRUE;
+  /* 细目 exists only where the classification tree has that level. */
+  if (is_classification (f) && f->sub >= 3)
+    return choices && g_variant_n_children (choices) > 0;
+  /* Before its parent is chosen a child is shown, waiting; after, only
+   * when the parent has children (自描述格式 has no types). */
+  if (!get_parent_path (self->entity, record, field, &path))
+    return TRUE;
+  return choices && g_variant_n_children (choices) > 0;
+}
+
+/* — Choices ———————————————————————————————————————————————————————— */
+
+static void
+add_ref_choices (MuluRecordEditor *self,
+                 GVariantBuilder  *builder,
+                 MuluEntity        ref,
+                 gint64            parent_id,
+                 gint64            exclude_id)
+{
+  g_autoptr(MuluRecordList) list = mulu_record_list_new (self->catalog, ref);
+  guint n;
+
+  if (parent_id > 0)
+    mulu_record_list_set_parent (list, parent_id);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MuluRecord) r = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *fallback = NULL;
+      const char *name;
+
+      if (r == NULL || mulu_record_get_id (r) == exclude_id)
+        continue;
+      if ((name = mulu_record_get_name (r)) == NULL)
+        name = fallback = g_strdup_printf (_("%s number %lld"), mulu_entity_get_label (ref),
+                                           (long long) mulu_record_get_id (r));
+      g_variant_builder_add (builder, "(vs)", g_variant_new_int64 (mulu_record_get_id (r)), name);
+    }
+}
+
+static GVariant *
+build_choices (MuluRecordEditor *self,
+               MuluRecord       *record,
+               guint             field,
+               gboolean          read_only)
+{
+  const MuluEntityInfo *info = entity_info (self);
+  const MuluField *f = &info->fields[field];
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a(vs)"));
+
+  if (f->type == MULU_FIELD_REF)
+    {
+      gint64 parent_id = info->parent_field >= 0 ? mulu_record_get_int (record, (guint) info->parent_field) : 0;
+      gint64 self_id = mulu_record_get_id (record);
+
+      if (read_only)
+        {
+          /* Only the name of what is there: a data item's resource could be
+           * one of thousands. */
+          gint64 id = mulu_record_get_int (record, field);
+          g_autoptr(MuluRecord) target = id > 0 ? mulu_catalog_get (self->catalog, f->ref, id, NULL) : NULL;
+
+          if (target && mulu_record_get_name (target))
+            g_variant_builder_add (builder, "(vs)", g_variant_new_int64 (id), mulu_record_get_name (target));
+        }
+      else if (f->ref == self->entity)
+        /* Parent department, replaced-by system: any other of its kind. */
+        add_ref_choices (self, builder, f->ref, 0, self_id);
+      else
+        {
+          const MuluEntityInfo *target = mulu_entity_get_info (f->ref);
+          /* A resource's source system belongs to its provider. */
+          gboolean same_owner = target->parent_field >= 0 && info->parent_field >= 0 &&
+                                target->fields[target->parent_field].ref == info->fields[info->parent_field].ref;
+
+          add_ref_choices (self, builder, f->ref, same_owner ? parent_id : 0, 0);
+        }
+    }
+  else if (code_table_of (f))
+    {
+      const char *table = code_table_of (f);
+      g_autofree char *path = NULL;
+      GPtrArray *entries;
+
+      if (get_parent_path (self->entity, record, field, &path) &&
+          (entries = mulu_codes_list (mulu_catalog_get_codes (self->catalog), table, path)) != NULL)
+        for (guint i = 0; i < entries->len; i++)
+          {
+            const MuluCodeEntry *e = g_ptr_array_index (entries, i);
+            g_autofree char *label = NULL;
+
+            /* Classification codes make up the resource code, so show them. */
+            if (is_classification (f) && g_strcmp0 (e->label, e->value) != 0)
+              label = g_strdup_printf ("%s %s", e->value, e->label);
+            g_variant_builder_add (builder, "(vs)", g_variant_new_string (e->value), label ? label : e->label);
+          }
+    }
+  else
+    return NULL;
+
+  return g_variant_builder_end (builder);
+}
+
+/* — Findings ——————————————————————————————————————————————————————— */
+
+/* The row a finding's field names: a key, a column, or a group (whose
+ * first row speaks for it). */
+static int
+row_for_key (MuluRecordEditor *self,
+             const char       *key)
+{
+  const MuluEntityInfo *info = entity_info (self);
+  int field;
+
+  if (key == NULL)
+    return -1;
+  if ((field = mulu_entity_find_field (self->entity, key)) >= 0)
+    return field;
+  for (guint i = 0; i < info->n_fields; i++)
+    if (g_strcmp0 (info->fields[i].group, key) == 0)
+      return (int) i;
+  return -1;
+}
+
+static void
+clear_finding_rows (MuluRecordEditor *self)
+{
+  for (guint i = 0; i < self->finding_rows->len; i++)
+    adw_preferences_group_remove (self->findings_group, g_ptr_array_index (self->finding_rows, i));
+  g_ptr_array_set_size (self->finding_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_group), FALSE);
+}
+
+static void
+add_finding_row (MuluRecordEditor  *self,
+                 const MuluFinding *finding)
+{
+  static const char * const icons[] = {
+    "dialog-error-symbolic", "dialog-warning-symbolic", "dialog-information-symbolic",
+  };
+  static const char * const classes[] = { "error", "warning", "dim-label" };
+  g_autofree char *escaped = g_markup_escape_text (finding->message, -1);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (icons[finding->severity]);
+
+  gtk_widget_add_css_class (icon, classes[finding->severity]);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, finding->message, -1);
+  adw_preferences_group_add (self->findings_group, row);
+  g_ptr_array_add (self->finding_rows, row);
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_group), TRUE);
+}
+
+/* Hands each row its findings; returns per field whether it has any. */
+static void
+show_findings (MuluRecordEditor *self,
+               gboolean         *has_finding)
+{
+  const MuluEntityInfo *info = entity_info (self);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) per_field = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  clear_finding_rows (self);
+  for (guint i = 0; i < info->n_fields; i++)
+    g_ptr_array_add (per_field, g_ptr_array_new ());
+
+  findings = mulu_findings_for_record (self->catalog, self->entity, self->record_id, &error);
+  if (findings == NULL)
+    g_warning ("Findings for %s %lld: %s", info->kind, (long long) self->record_id, error->message);
+
+  for (guint i = 0; findings && i < findings->len; i++)
+    {
+      MuluFinding *finding = g_ptr_array_index (findings, i);
+      int field = row_for_key (self, finding->field);
+
+      if (field >= 0 && g_ptr_array_index (self->rows, field) != NULL)
+        g_ptr_array_add (g_ptr_array_index (per_field, field), finding);
+      else
+        add_finding_row (self, finding);
+    }
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      MuluFieldRow *row = g_ptr_array_index (self->rows, i);
+      GPtrArray *mine = g_ptr_array_index (per_field, i);
+
+      has_finding[i] = mine->len > 0;
+      if (row)
+        mulu_field_row_set_findings (row, mine);
+    }
+}
+
+/* — Loading ———————————————————————————————————————————————————————— */
+
+static void
+show_empty (MuluRecordEditor *self,
+            const char       *title,
+            const char       *description)
+{
+  g_clear_object (&self->record);
+  clear_finding_rows (self);
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+reload (MuluRecordEditor *self)
+{
+  const MuluEntityInfo *info = entity_info (self);
+  g_autoptr(MuluRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gboolean *has_finding = NULL;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+
+  if (self->catalog == NULL || !mulu_catalog_is_open (self->catalog) || self->record_id == 0)
+    {
+      show_empty (self, _("No record selected"), _("Choose a record in the list to see and edit its fields."));
+      return;
+    }
+  if ((record = mulu_catalog_get (self->catalog, self->entity, self->record_id, &error)) == NULL)
+    {
+      show_empty (self, _("The record is gone"), error->message);
+      return;
+    }
+  g_set_object (&self->record, record);
+
+  has_finding = g_new0 (gboolean, info->n_fields);
+  show_findings (self, has_finding);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      MuluFieldRow *row = g_ptr_array_index (self->rows, i);
+      GVariant *value = mulu_record_get_value (record, i);
+      g_autoptr(GVariant) choices = NULL;
+      gboolean relevant, waiting;
+
+      if (row == NULL)
+        continue;
+      if (mulu_field_row_has_choices (row) || mulu_field_row_get_read_only (row))
+        {
+          choices = build_choices (self, record, i, mulu_field_row_get_read_only (row));
+          if (choices)
+            mulu_field_row_set_choices (row, g_variant_ref_sink (choices));
+        }
+      mulu_field_row_set_value (row, value);
+
+      relevant = is_relevant (self, record, i, choices);
+      gtk_widget_set_visible (GTK_WIDGET (row), relevant || value != NULL || has_finding[i]);
+      /* A child list with nothing to offer waits for its parent. */
+      waiting = choices && g_variant_n_children (choices) == 0 && value == NULL &&
+                mulu_field_row_has_choices (row);
+      gtk_widget_set_sensitive (GTK_WIDGET (row), !waiting);
+    }
+
+  if (self->generate_button)
+    gtk_widget_set_sensitive (self->generate_button,
+                              mulu_record_is_set (record, MULU_RESOURCE_CLASS_1) &&
+                              mulu_record_is_set (record, MULU_RESOURCE_CLASS_2));
+
+  gtk_stack_set_visible_child_name (self->stack, "record");
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  MuluRecordEditor *self = data;
+
+  self->reload_id = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Many changes (an import, an undo of a group) make one reload. */
+static void
+schedule_reload (MuluRecordEditor *self)
+{
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (reload_idle_cb, self);
+}
+
+static void
+catalog_changed_cb (MuluCatalog      *catalog,
+                    guint             entity,
+                    gint64            id,
+                    guint             change,
+                    MuluRecordEditor *self)
+{
+  if (self->record_id == 0)
+    return;
+  /* Other records matter too: a duplicate name or code elsewhere changes
+   * this record's findings, a renamed system its source-system list. */
+  schedule_reload (self);
+}
+
+/* — Storing ———————————————————————————————————————————————————————— */
+
+static gboolean
+can_store (MuluRecordEditor *self)
+{
+  return self->record && self->history && self->catalog && mulu_catalog_is_open (self->catalog);
+}
+
+static gboolean
+store_field (MuluRecordEditor *self,
+             guint             field,
+             GVariant         *value,
+             GError          **error)
+{
+  g_autoptr(MuluRecord) copy = NULL;
+
+  if (!can_store (self))
+    {
+      g_set_error_literal (error, MULU_ERROR, MULU_ERROR_FAILED,
+                           _("This record cannot be changed here: no catalog is open for editing."));
+      return FALSE;
+    }
+
+  /* From the catalog, not from self->record: a change made elsewhere (an
+   * undo) may not have reached the rows yet, and must not be overwritten
+   * with what they showed. */
+  if ((copy = mulu_catalog_get (self->catalog, self->entity, self->record_id, error)) == NULL)
+    return FALSE;
+  mulu_record_set_value (copy, field, value);
+  clear_dependents (self, copy, field);
+  if (!mulu_history_update (self->history, copy, error))
+    return FALSE;
+
+  g_set_object (&self->record, copy);
+  schedule_reload (self);
+  return TRUE;
+}
+
+static gboolean
+row_commit_cb (MuluFieldRow     *row,
+               GVariant         *value,
+               MuluRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!store_field (self, mulu_field_row_get_field (row), value, &error))
+    {
+      mulu_field_row_set_error (row, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+generate_code_cb (MuluRecordEditor *self)
+{
+  MuluFieldRow *row = g_ptr_array_index (self->rows, MULU_RESOURCE_CODE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) value = NULL;
+  g_autofree char *code = NULL;
+
+  if (self->record == NULL)
+    return;
+  code = mulu_resource_next_code (self->catalog,
+                                  mulu_record_get_string (self->record, MULU_RESOURCE_CLASS_1),
+                                  mulu_record_get_string (self->record, MULU_RESOURCE_CLASS_2),
+                                  mulu_record_get_string (self->record, MULU_RESOURCE_CLASS_3),
+                                  &error);
+  if (code)
+    value = g_variant_ref_sink (g_variant_new_string (code));
+  if (code == NULL || !store_field (self, MULU_RESOURCE_CODE, value, &error))
+    {
+      mulu_field_row_set_error (row, error->message);
+      return;
+    }
+  mulu_field_row_set_value (row, mulu_record_get_value (self->record, MULU_RESOURCE_CODE));
+}
+
+gboolean
+mulu_record_editor_flush (MuluRecordEditor *self)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (MULU_IS_RECORD_EDITOR (self), FALSE);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      MuluFieldRow *row = g_ptr_array_index (self->rows, i);
+      if (row && !mulu_field_row_flush (row))
+        ok = FALSE;
+    }
+  return ok;
+}
+
+/* — Building ——————————————————————————————————————————————————————— */
+
+static void
+add_row (MuluRecordEditor    *self,
+         AdwPreferencesGroup *group,
+         guint                field)
+{
+  const MuluField *f = &entity_info (self)->fields[field];
+  gboolean read_only = (f->flags & MULU_FIELD_FLAG_PARENT) != 0;
+  GtkWidget *row = mulu_field_row_new (self->entity, field, read_only);
+
+  g_signal_connect_object (row, "commit", G_CALLBACK (row_commit_cb), self, 0);
+  g_ptr_array_index (self->rows, field) = row;
+  adw_preferences_group_add (group, row);
+
+  if (self->entity == MULU_ENTITY_RESOURCE && field == MULU_RESOURCE_CODE)
+    {
+      GtkWidget *button = gtk_button_new_with_label (_("Generate code"));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Make the next free code from the classification"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Generate code"), -1);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (generate_code_cb), self, G_CONNECT_SWAPPED);
+      mulu_field_row_add_suffix (MULU_FIELD_ROW (row), button);
+      self->generate_button = button;
+    }
+}
+
+static void
+build_sections (MuluRecordEditor *self)
+{
+  const MuluEntityInfo *info = entity_info (self);
+  guint n_sections;
+  const Section *sections = get_sections (self->entity, &n_sections);
+  AdwPreferencesGroup *group = NULL;
+
+  g_ptr_array_set_size (self->rows, info->n_fields);
+
+  for (guint s = 0; s < n_sections; s++)
+    {
+      /* Group titles are markup: "O&M" must be escaped. */
+      g_autofree char *title = g_markup_escape_text (g_dgettext (GETTEXT_PACKAGE, sections[s].title), -1);
+      g_autofree char *description = sections[s].description
+                                     ? g_markup_escape_text (g_dgettext (GETTEXT_PACKAGE, sections[s].description), -1)
+                                     : NULL;
+
+      group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      adw_preferences_group_set_title (group, title);
+      adw_preferences_group_set_description (group, description);
+      adw_preferences_page_add (self->page, group);
+
+      for (const int *f = sections[s].fields; *f != END; f++)
+        add_row (self, group, (guint) *f);
+    }
+
+  /* Whatever no section names goes into the last one. */
+  for (guint i = 0; i < info->n_fields; i++)
+    if (g_ptr_array_index (self->rows, i) == NULL)
+      add_row (self, group, i);
+}
+
+/* — GObject ———————————————————————————————————————————————————————— */
+
+static void
+mulu_record_editor_constructed (GObject *object)
+{
+  MuluRecordEditor *self = MULU_RECORD_EDITOR (object);
+
+  G_OBJECT_CLASS (mulu_record_editor_parent_class)->constructed (object);
+
+  build_sections (self);
+  reload (self);
+}
+
+static void
+mulu_record_editor_dispose (GObject *object)
+{
+  MuluRecordEditor *self = MULU_RECORD_EDITOR (object);
+
+  /* What is still being typed belongs to the record it was typed for. */
+  if (can_store (self))
+    mulu_record_editor_flush (self);
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->catalog)
+    g_clear_signal_handler (&self->changed_id, self->catalog);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->history);
+  g_clear_object (&self->record);
+  /* AdwBin keeps its own pointer to the stack: let it drop the stack first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MULU_TYPE_RECORD_EDITOR);
+
+  G_OBJECT_CLASS (mulu_record_editor_parent_class)->dispose (object);
+}
+
+static void
+mulu_record_editor_finalize (GObject *object)
+{
+  MuluRecordEditor *self = MULU_RECORD_EDITOR (object);
+
+  g_ptr_array_unref (self->rows);
+  g_ptr_array_unref (self->finding_rows);
+
+  G_OBJECT_CLASS (mulu_record_editor_parent_class)->finalize (object);
+}
+
+static void
+mulu_record_editor_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  MuluRecordEditor *self = MULU_RECORD_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENTITY:
+      g_value_set_uint (value, self->entity);
+      break;
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    case PROP_RECORD_ID:
+      g_value_set_int64 (value, self->record_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mulu_record_editor_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  MuluRecordEditor *self = MULU_RECORD_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENTITY:
+      self->entity = g_value_get_uint (value);
+      break;
+    case PROP_CATALOG:
+      mulu_record_editor_set_catalog (self, g_value_get_object (value));
+      break;
+    case PROP_HISTORY:
+      mulu_record_editor_set_history (self, g_value_get_object (value));
+      break;
+    case PROP_RECORD_ID:
+      mulu_record_editor_set_record_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mulu_record_editor_class_init (MuluRecordEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = mulu_record_editor_constructed;
+  object_class->dispose = mulu_record_editor_dispose;
+  object_class->finalize = mulu_record_editor_finalize;
+  object_class->get_property = mulu_record_editor_get_property;
+  object_class->set_property = mulu_record_editor_set_property;
+
+  properties[PROP_ENTITY] =
+    g_param_spec_uint ("entity", NULL, NULL, 0, MULU_N_ENTITIES - 1, MULU_ENTITY_RESOURCE,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL, MULU_TYPE_CATALOG,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, MULU_TYPE_HISTORY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECORD_ID] =
+    g_param_spec_int64 ("record-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mulu/Mulu/mulu-record-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, MuluRecordEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, MuluRecordEditor, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, MuluRecordEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, MuluRecordEditor, findings_group);
+
+  g_type_ensure (MULU_TYPE_FIELD_ROW);
+}
+
+static void
+mulu_record_editor_init (MuluRecordEditor *self)
+{
+  self->rows = g_ptr_array_new ();
+  self->finding_rows = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+mulu_record_editor_new (MuluEntity entity)
+{
+  g_return_val_if_fail (entity < MULU_N_ENTITIES, NULL);
+
+  return g_object_new (MULU_TYPE_RECORD_EDITOR, "entity", entity, NULL);
+}
+
+MuluEntity
+mulu_record_editor_get_entity (MuluRecordEditor *self)
+{
+  g_return_val_if_fail (MULU_IS_RECORD_EDITOR (self), 0);
+  return self->entity;
+}
+
+MuluCatalog *
+mulu_record_editor_get_catalog (MuluRecordEditor *self)
+{
+  g_return_val_if_fail (MULU_IS_RECORD_EDITOR (self), NULL);
+  return self->catalog;
+}
+
+void
+mulu_record_editor_set_catalog (MuluRecordEditor *self,
+                                MuluCatalog      *catalog)
+{
+  g_return_if_fail (MULU_IS_RECORD_EDITOR (self));
+  g_return_if_fail (catalog == NULL || MULU_IS_CATALOG (catalog));
+
+  if (self->catalog == catalog)
+    return;
+
+  if (can_store (self))
+    mulu_record_editor_flush (self);
+  if (self->catalog)
+    g_clear_signal_handler (&self->changed_id, self->catalog);
+  g_set_object (&self->catalog, catalog);
+  if (catalog)
+    self->changed_id = g_signal_connect_object (catalog, "changed", G_CALLBACK (catalog_changed_cb), self, 0);
+  /* A history of another catalog cannot store this one's edits. */
+  if (self->history && mulu_history_get_catalog (self->history) != catalog)
+    {
+      g_clear_object (&self->history);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
+    }
+  if (self->record_id != 0)
+    {
+      self->record_id = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+    }
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
+}
+
+MuluHistory *
+mulu_record_editor_get_history (MuluRecordEditor *self)
+{
+  g_return_val_if_fail (MULU_IS_RECORD_EDITOR (self), NULL);
+  return self->history;
+}
+
+void
+mulu_record_editor_set_history (MuluRecordEditor *self,
+                                MuluHistory      *history)
+{
+  g_return_if_fail (MULU_IS_RECORD_EDITOR (self));
+  g_return_if_fail (history == NULL || MULU_IS_HISTORY (history));
+
+  if (self->history == history)
+    return;
+  if (history && mulu_history_get_catalog (history) != self->catalog)
+    mulu_record_editor_set_catalog (self, mulu_history_get_catalog (history));
+  g_set_object (&self->history, history);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
+}
+
+gint64
+mulu_record_editor_get_record_id (MuluRecordEditor *self)
+{
+  g_return_val_if_fail (MULU_IS_RECORD_EDITOR (self), 0);
+  return self->record_id;
+}
+
+void
+mulu_record_editor_set_record_id (MuluRecordEditor *self,
+                                  gint64            id)
+{
+  g_return_if_fail (MULU_IS_RECORD_EDITOR (self));
+  g_return_if_fail (id >= 0);
+
+  if (self->record_id == id)
+    return;
+  if (can_store (self))
+    mulu_record_editor_flush (self);
+  self->record_id = id;
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
+}
+
+MuluFieldRow *
+mulu_record_editor_get_row (MuluRecordEditor *self,
+                            const char       *key)
+{
+  int field;
+
+  g_return_val_if_fail (MULU_IS_RECORD_EDITOR (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if ((field = row_for_key (self, key)) < 0)
+    return NULL;
+  return g_ptr_array_index (self->rows, field);
+}
+
+gboolean
+mulu_record_editor_focus_field (MuluRecordEditor *self,
+                                const char       *key)
+{
+  MuluFieldRow *row;
+
+  g_return_val_if_fail (MULU_IS_RECORD_EDITOR (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (self->record == NULL || (row = mulu_record_editor_get_row (self, key)) == NULL)
+    return FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (row), TRUE);
+  return gtk_widget_grab_focus (GTK_WIDGET (row));
+}
