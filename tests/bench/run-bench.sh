@@ -1,15 +1,19 @@
 #!/bin/sh
 # run-bench.sh — build Mulu and run its benchmarks, printing their figures
 #
-#   tests/bench/run-bench.sh [-C BUILD_DIR] [BENCH-IMPORT OPTIONS…]
+#   tests/bench/run-bench.sh [-C BUILD_DIR] [-b NAME]… [OPTIONS…]
 #
 # BUILD_DIR defaults to ./build at the top of the source tree; for figures
 # worth comparing use a release build:
 #   meson setup build-release --buildtype=release -Dapp=disabled
 #   tests/bench/run-bench.sh -C build-release
-# Options after -C go to bench-import, e.g. --resources 10000 for a quick run.
-# The files go to a temporary folder (under $TMPDIR, else /tmp) that is
-# removed afterwards; it needs about 4 GB at the default size.
+# -b NAME runs only that benchmark (bench-import, bench-validate or
+# bench-export; repeat -b for several); without -b all of them run.
+# The options after -C and -b go to every benchmark run, e.g.
+# --resources 10000 for a quick run (--resources and --items-per-resource are
+# common to all; the others, such as --runs, are a benchmark's own, so pass
+# them with -b). The files go to a temporary folder (under $TMPDIR, else /tmp) that
+# is removed afterwards; it needs about 4 GB at the default size.
 #
 # The benchmarks report; they do not judge. The exit status is 0 unless a
 # benchmark could not run at all.
@@ -22,11 +26,25 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build="$root/build"
 
-if [ "${1:-}" = "-C" ]; then
-  [ $# -ge 2 ] || { echo "run-bench.sh: -C needs a build directory" >&2; exit 2; }
-  build=$2
-  shift 2
-fi
+only=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    -C)
+      [ $# -ge 2 ] || { echo "run-bench.sh: -C needs a build directory" >&2; exit 2; }
+      build=$2
+      shift 2 ;;
+    -b)
+      [ $# -ge 2 ] || { echo "run-bench.sh: -b needs a benchmark name" >&2; exit 2; }
+      case $2 in
+        bench-import|bench-validate|bench-export) only="$only $2" ;;
+        *) echo "run-bench.sh: unknown benchmark $2; use bench-import, bench-validate or bench-export" >&2; exit 2 ;;
+      esac
+      shift 2 ;;
+    *) break ;;
+  esac
+done
+# Every benchmark, in this order, unless -b chose; add new ones here.
+only=${only:-" bench-import bench-validate bench-export"}
 case $build in
   /*) ;;
   *) build="$root/$build" ;;
@@ -45,7 +63,7 @@ trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# One benchmark after another, each in its own folder; add new ones here.
+# One benchmark after another, each in its own folder.
 run() {
   name=$1
   shift
@@ -66,4 +84,6 @@ echo "build: $build ($(meson introspect "$build" --buildoptions 2>/dev/null |
   echo "buildtype unknown"))"
 echo "machine: $(nproc 2>/dev/null || echo '?') cores, $(uname -sm)"
 
-run bench-import "$@"
+for name in $only; do
+  run "$name" "$@"
+done
