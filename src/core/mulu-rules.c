@@ -552,6 +552,8 @@ mulu_validate_catalog (MuluCatalog      *catalog,
         goto fail;
     }
   if (!mulu_catalog_set_meta (catalog, "findings_current", "1", error) ||
+      !mulu_catalog_set_meta (catalog, "findings_day", today, error) ||
+      !mulu_catalog_set_meta (catalog, "findings_language", g_get_language_names ()[0], error) ||
       !mulu_catalog_commit (catalog, error))
     goto fail;
   if (progress)
@@ -711,11 +713,18 @@ mulu_rule_uscc (MuluRuleRun *run,
 }
 
 /* False after a bulk change (an import, a generated catalog) until the
- * next full run: the stored findings then describe an older catalog. */
+ * next full run, and on a later day: the stored findings then describe an
+ * older catalog. Edits keep them current. */
 gboolean
 mulu_findings_are_current (MuluCatalog *catalog)
 {
   g_autofree char *v = mulu_catalog_dup_meta (catalog, "findings_current");
+  g_autofree char *day = mulu_catalog_dup_meta (catalog, "findings_day");
+  g_autofree char *language = mulu_catalog_dup_meta (catalog, "findings_language");
+  g_autofree char *today = mulu_rules_dup_today ();
 
-  return g_strcmp0 (v, "1") == 0;
+  /* Date rules and zombie criteria count from today: yesterday's findings
+   * are not today's. Messages are stored in the language they were made in. */
+  return g_strcmp0 (v, "1") == 0 && g_strcmp0 (day, today) == 0 &&
+         g_strcmp0 (language, g_get_language_names ()[0]) == 0;
 }

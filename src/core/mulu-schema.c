@@ -176,6 +176,8 @@ static const char step_3_sql[] =
   "ALTER TABLE resources ADD COLUMN name_key TEXT;"
   "UPDATE resources SET name_key = mulu_name_key (name);"
   "CREATE INDEX resources_name_key ON resources (department_id, name_key);"
+  /* R17 re-checks one group of look-alike names by this key. */
+  "CREATE INDEX resources_name_group ON resources (department_id || ':' || name_key);"
   "CREATE INDEX resources_code ON resources (code);"
   "CREATE TRIGGER resources_name_key_insert AFTER INSERT ON resources BEGIN"
   "  UPDATE resources SET name_key = mulu_name_key (new.name) WHERE id = new.id; END;"

@@ -226,6 +226,7 @@ mulu_rule_suggestions (MuluRuleRun *run,
   MuluCatalog *catalog = mulu_rule_run_get_catalog (run);
   sqlite3 *db = mulu_catalog_get_db (catalog);
   g_autoptr(GHashTable) found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, triggers_free);
+  g_autoptr(GHashTable) masks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt = NULL;
   gboolean ok = TRUE;
 
@@ -244,9 +245,20 @@ mulu_rule_suggestions (MuluRuleRun *run,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 1);
-      guint mask = mulu_suggest_classify_item (name);
+      guint mask;
+      gpointer cached;
       gint64 rid;
       Triggers *t;
+
+      /* Catalogs repeat a few thousand item names millions of times. */
+      if (name && g_hash_table_lookup_extended (masks, name, NULL, &cached))
+        mask = GPOINTER_TO_UINT (cached);
+      else
+        {
+          mask = mulu_suggest_classify_item (name);
+          if (name)
+            g_hash_table_insert (masks, g_strdup (name), GUINT_TO_POINTER (mask));
+        }
 
       if (mask == 0)
         continue;

@@ -847,7 +847,7 @@ mulu_workbook_export (MuluCatalog               *catalog,
   /* The issues sheet and the submission check need current findings. */
   if (progress)
     progress (0.0, _("Checking the rules"), progress_data);
-  if (!mulu_validate_catalog (catalog, cancellable, NULL, NULL, error) ||
+  if ((!mulu_findings_are_current (catalog) && !mulu_validate_catalog (catalog, cancellable, NULL, NULL, error)) ||
       !mulu_findings_count (catalog, counts, error))
     return FALSE;
   if (counts[MULU_SEVERITY_ERROR] > 0 && !options->draft)
