@@ -7,10 +7,14 @@
 #include <adwaita.h>
 
 #include "mulu-core.h"
+#include "mulu-history.h"
 
 G_BEGIN_DECLS
 
-typedef struct _MuluApplication MuluApplication;
-typedef struct _MuluWindow      MuluWindow;
+typedef struct _MuluApplication    MuluApplication;
+typedef struct _MuluWindow         MuluWindow;
+typedef struct _MuluRecordsPage    MuluRecordsPage;
+typedef struct _MuluDepartmentPage MuluDepartmentPage;
+typedef struct _MuluStepRow        MuluStepRow;
 
 G_END_DECLS

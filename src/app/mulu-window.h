@@ -1,4 +1,4 @@
-/* mulu-window.h
+/* mulu-window.h — one catalog, its guided steps
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,8 +11,19 @@ G_BEGIN_DECLS
 #define MULU_TYPE_WINDOW (mulu_window_get_type ())
 G_DECLARE_FINAL_TYPE (MuluWindow, mulu_window, MULU, WINDOW, AdwApplicationWindow)
 
-MuluWindow *mulu_window_new       (MuluApplication *app);
-void        mulu_window_open_file (MuluWindow      *self,
-                                   GFile           *file);
+MuluWindow  *mulu_window_new           (MuluApplication *app);
+gboolean     mulu_window_open_file     (MuluWindow      *self,
+                                        GFile           *file);
+gboolean     mulu_window_open_catalog  (MuluWindow      *self,
+                                        const char      *path,
+                                        GError         **error);
+gboolean     mulu_window_import_package (MuluWindow     *self,
+                                        const char      *path);
+MuluCatalog *mulu_window_get_catalog   (MuluWindow      *self);
+MuluHistory *mulu_window_get_history   (MuluWindow      *self);
+void         mulu_window_show_step     (MuluWindow      *self,
+                                        guint            step);
+void         mulu_window_toast         (MuluWindow      *self,
+                                        const char      *message);
 
 G_END_DECLS

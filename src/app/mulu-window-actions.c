@@ -1,0 +1,330 @@
+/* mulu-window-actions.c — the window's commands (win.*)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "mulu-window"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mulu-window-private.h"
+
+typedef void (*ChosenFunc) (MuluWindow *self,
+                            GFile      *file);
+
+typedef struct
+{
+  MuluWindow *self;
+  ChosenFunc  func;
+} Choice;
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     Choice          *choice)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (file)
+        choice->func (choice->self, file);
+    }
+  g_object_unref (choice->self);
+  g_free (choice);
+  g_object_unref (chooser);
+}
+
+/* GtkFileDialog arrives only in GTK 4.10. */
+static void
+choose_file (MuluWindow           *self,
+             GtkFileChooserAction  action,
+             const char           *title,
+             const char           *accept,
+             const char           *pattern,
+             const char           *pattern_name,
+             const char           *suggested_name,
+             ChosenFunc            func)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  Choice *choice = g_new0 (Choice, 1);
+
+  if (pattern)
+    {
+      GtkFileFilter *filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, pattern_name);
+      gtk_file_filter_add_pattern (filter, pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      g_object_unref (filter);
+    }
+  if (suggested_name)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  choice->self = g_object_ref (self);
+  choice->func = func;
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+report (MuluWindow *self,
+        const char *heading,
+        GError     *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+with_suffix (GFile      *file,
+             const char *suffix)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    return NULL;
+  return g_str_has_suffix (path, suffix) ? g_steal_pointer (&path) : g_strconcat (path, suffix, NULL);
+}
+
+static void
+new_chosen (MuluWindow *self,
+            GFile      *file)
+{
+  g_autofree char *path = with_suffix (file, ".mulu");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MuluCatalog) catalog = NULL;
+  g_autoptr(MuluRecord) dept = NULL;
+
+  if (path == NULL)
+    return;
+  if ((catalog = mulu_catalog_create (path, &error)) == NULL)
+    {
+      report (self, _("The catalog could not be created"), error);
+      return;
+    }
+  dept = mulu_record_new (MULU_ENTITY_DEPARTMENT);
+  if (!mulu_catalog_add (catalog, dept, &error) ||
+      !mulu_validate_catalog (catalog, NULL, NULL, NULL, &error) ||
+      !mulu_catalog_close (catalog, &error) ||
+      !mulu_window_open_catalog (self, path, &error))
+    {
+      report (self, _("The catalog could not be created"), error);
+      return;
+    }
+  mulu_window_show_step (self, 0);
+  mulu_department_page_focus_field (MULU_DEPARTMENT_PAGE (self->step_pages[0]), "name");
+}
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  choose_file (MULU_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Catalog"), _("C_reate"),
+               "*.mulu", _("Mulu catalogs"), _("Catalog.mulu"), new_chosen);
+}
+
+static void
+open_chosen (MuluWindow *self,
+             GFile      *file)
+{
+  mulu_window_open_file (self, file);
+}
+
+static void
+open_activated (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  choose_file (MULU_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Catalog"), _("_Open"),
+               "*.mulu", _("Mulu catalogs"), NULL, open_chosen);
+}
+
+static void
+save_copy_chosen (MuluWindow *self,
+                  GFile      *file)
+{
+  g_autofree char *path = with_suffix (file, ".mulu");
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL || self->catalog == NULL)
+    return;
+  if (!mulu_catalog_save_copy (self->catalog, path, &error))
+    report (self, _("The copy could not be saved"), error);
+  else
+    mulu_window_toast (self, _("Copy saved"));
+}
+
+static void
+save_copy_activated (GtkWidget  *widget,
+                     const char *action,
+                     GVariant   *param)
+{
+  MuluWindow *self = MULU_WINDOW (widget);
+  g_autofree char *name = self->catalog ? g_path_get_basename (mulu_catalog_get_path (self->catalog)) : NULL;
+
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"), _("_Save"),
+               "*.mulu", _("Mulu catalogs"), name, save_copy_chosen);
+}
+
+static void
+import_chosen (MuluWindow *self,
+               GFile      *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path)
+    mulu_window_import_package (self, path);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  choose_file (MULU_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a Package"), _("_Import"),
+               "*.jsonl", _("Mulu packages"), NULL, import_chosen);
+}
+
+static void
+export_package_chosen (MuluWindow *self,
+                       GFile      *file)
+{
+  g_autofree char *path = with_suffix (file, ".jsonl");
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL || self->catalog == NULL)
+    return;
+  if (!mulu_package_export (self->catalog, path, NULL, NULL, NULL, &error))
+    report (self, _("The package could not be written"), error);
+  else
+    mulu_window_toast (self, _("Package written"));
+}
+
+static void
+export_package_activated (GtkWidget  *widget,
+                          const char *action,
+                          GVariant   *param)
+{
+  choose_file (MULU_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export a Package"), _("_Export"),
+               "*.jsonl", _("Mulu packages"), _("Catalog.jsonl"), export_package_chosen);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  MuluWindow *self = MULU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->history && mulu_history_can_undo (self->history) && !mulu_history_undo (self->history, &error))
+    report (self, _("The change could not be undone"), error);
+}
+
+static void
+redo_activated (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  MuluWindow *self = MULU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->history && mulu_history_can_redo (self->history) && !mulu_history_redo (self->history, &error))
+    report (self, _("The change could not be redone"), error);
+}
+
+static MuluRecordsPage *
+current_records_page (MuluWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+
+  return MULU_IS_RECORDS_PAGE (page) ? MULU_RECORDS_PAGE (page) : NULL;
+}
+
+static void
+find_activated (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  MuluRecordsPage *page = current_records_page (MULU_WINDOW (widget));
+
+  if (page)
+    mulu_records_page_focus_search (page);
+}
+
+static void
+add_record_activated (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *param)
+{
+  MuluWindow *self = MULU_WINDOW (widget);
+  MuluRecordsPage *page = current_records_page (self);
+
+  /* From another step, "add" means a system first. */
+  if (page == NULL)
+    {
+      mulu_window_show_step (self, 1);
+      page = MULU_RECORDS_PAGE (self->step_pages[1]);
+    }
+  mulu_records_page_add_record (page);
+}
+
+static void
+step_activated (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  int step = g_variant_get_int32 (param);
+
+  if (step >= 1 && step <= MULU_N_STEPS)
+    mulu_window_show_step (MULU_WINDOW (widget), (guint) step - 1);
+}
+
+void
+mulu_window_update_actions (MuluWindow *self)
+{
+  gboolean open = self->catalog != NULL;
+  const char *undo = self->history ? mulu_history_get_undo_label (self->history) : NULL;
+  const char *redo = self->history ? mulu_history_get_redo_label (self->history) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->history && mulu_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", self->history && mulu_history_can_redo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-package", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-record", open);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo ? undo : _("Undo"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo ? redo : _("Redo"));
+}
+
+void
+mulu_window_install_actions (MuluWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-package", NULL, export_package_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
+  gtk_widget_class_install_action (widget_class, "win.add-record", NULL, add_record_activated);
+  gtk_widget_class_install_action (widget_class, "win.step", "i", step_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-package", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-record", NULL);
+  for (int s = 1; s <= MULU_N_STEPS; s++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + s, GDK_ALT_MASK, "win.step", "i", s);
+}

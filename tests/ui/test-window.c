@@ -1,0 +1,189 @@
+/* test-window.c — the window on a real catalog, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "mulu-test-util.h"
+#include "mulu-window-private.h"
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until cond holds, or fails after five seconds. */
+#define WAIT_FOR(cond) \
+  G_STMT_START { \
+    gint64 end_ = g_get_monotonic_time () + 5 * G_USEC_PER_SEC; \
+    guint tick_ = g_timeout_add (10, tick_cb, NULL); \
+    while (!(cond) && g_get_monotonic_time () < end_) \
+      g_main_context_iteration (NULL, TRUE); \
+    g_source_remove (tick_); \
+    if (!(cond)) \
+      g_error ("%s:%d: gave up waiting for %s", __FILE__, __LINE__, #cond); \
+  } G_STMT_END
+
+/* A copy of the sample, closed so the window can open it. */
+static char *
+sample_path (void)
+{
+  g_autoptr(MuluCatalog) catalog = mulu_test_sample_catalog ();
+  char *path = g_strdup (mulu_catalog_get_path (catalog));
+
+  g_assert_true (mulu_validate_catalog (catalog, NULL, NULL, NULL, NULL));
+  mulu_catalog_close (catalog, NULL);
+  return path;
+}
+
+static MuluWindow *
+open_window (const char *path)
+{
+  MuluWindow *window = mulu_window_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mulu_window_open_catalog (window, path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+test_shows_catalog_and_progress (void)
+{
+  g_autofree char *path = sample_path ();
+  MuluWindow *window = open_window (path);
+
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "厦门市自然资源和规划局 — "));
+  /* Systems: none has an error; resources: the sample's three errors. */
+  WAIT_FOR (g_strcmp0 (mulu_step_row_get_progress (window->step_rows[1]), "12/12 complete") == 0);
+  g_assert_cmpstr (mulu_step_row_get_progress (window->step_rows[2]), ==, "59/62 complete");
+  g_assert_cmpstr (mulu_step_row_get_progress (window->step_rows[5]), ==, "3 errors");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_add_system_then_undo (void)
+{
+  g_autofree char *path = sample_path ();
+  MuluWindow *window = open_window (path);
+  MuluCatalog *catalog = mulu_window_get_catalog (window);
+
+  mulu_window_show_step (window, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->pages), ==, "systems");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-record", NULL));
+  g_assert_cmpint (mulu_catalog_count (catalog, MULU_ENTITY_SYSTEM, NULL), ==, 13);
+  /* The new, empty system lacks its census fields. */
+  WAIT_FOR (g_strcmp0 (mulu_step_row_get_progress (window->step_rows[1]), "12/13 complete") == 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (mulu_catalog_count (catalog, MULU_ENTITY_SYSTEM, NULL), ==, 12);
+  WAIT_FOR (g_strcmp0 (mulu_step_row_get_progress (window->step_rows[1]), "12/12 complete") == 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpint (mulu_catalog_count (catalog, MULU_ENTITY_SYSTEM, NULL), ==, 13);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_steps_by_keyboard (void)
+{
+  g_autofree char *path = sample_path ();
+  MuluWindow *window = open_window (path);
+  static const char * const pages[] = { "department", "systems", "resources", "classify", "zombies", "validation", "export" };
+
+  for (int s = 7; s >= 1; s--)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.step", "i", s));
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (window->pages), ==, pages[s - 1]);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_edits_survive_reopening (void)
+{
+  g_autofree char *path = sample_path ();
+  MuluWindow *window = open_window (path);
+  MuluCatalog *catalog = mulu_window_get_catalog (window);
+  g_autoptr(MuluRecord) s1 = mulu_catalog_get_by_uid (catalog, MULU_ENTITY_SYSTEM, "s1", NULL);
+  g_autoptr(GError) error = NULL;
+
+  mulu_record_set_string (s1, MULU_SYSTEM_NAME, "办公自动化系统（二期）");
+  g_assert_true (mulu_history_update (mulu_window_get_history (window), s1, &error));
+  g_assert_no_error (error);
+  /* No save step: closing the window closes the catalog. */
+  gtk_window_close (GTK_WINDOW (window));
+  WAIT_FOR (TRUE);
+
+  window = open_window (path);
+  g_clear_object (&s1);
+  s1 = mulu_catalog_get_by_uid (mulu_window_get_catalog (window), MULU_ENTITY_SYSTEM, "s1", NULL);
+  g_assert_cmpstr (mulu_record_get_name (s1), ==, "办公自动化系统（二期）");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_package_dropped_is_imported (void)
+{
+  g_autoptr(MuluCatalog) empty = mulu_test_new_catalog ();
+  g_autofree char *path = g_strdup (mulu_catalog_get_path (empty));
+  g_autofree char *package = mulu_test_write_file ("drop.jsonl",
+    "{\"kind\":\"mulu-package\",\"version\":1}\n"
+    "{\"kind\":\"department\",\"id\":\"dx\",\"name\":\"另一个局\"}\n"
+    "{\"kind\":\"system\",\"id\":\"sx\",\"department\":\"dx\",\"name\":\"新系统\"}\n", -1);
+  MuluWindow *window;
+  g_autoptr(GFile) file = g_file_new_for_path (package);
+
+  mulu_catalog_close (empty, NULL);
+  window = open_window (path);
+  g_assert_true (mulu_window_open_file (window, file));
+  g_assert_cmpint (mulu_catalog_count (mulu_window_get_catalog (window), MULU_ENTITY_SYSTEM, NULL), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Xvfb has no session bus; nothing else may warn. */
+static gboolean
+is_expected (const char *message)
+{
+  return message && strstr (message, "Unable to acquire session bus") != NULL;
+}
+
+static gboolean
+fatal_log_cb (const char     *domain,
+              GLogLevelFlags  level,
+              const char     *message,
+              gpointer        data)
+{
+  return !is_expected (message);
+}
+
+static GLogWriterOutput
+log_writer_cb (GLogLevelFlags   level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 && is_expected (fields[i].value))
+      return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (level, fields, n_fields, data);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_log_set_writer_func (log_writer_cb, NULL, NULL);
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (fatal_log_cb, NULL);
+  adw_init ();
+  g_test_add_func ("/ui/window/shows-catalog-and-step-progress", test_shows_catalog_and_progress);
+  g_test_add_func ("/ui/window/add-system-undo-redo", test_add_system_then_undo);
+  g_test_add_func ("/ui/window/steps-by-keyboard-actions", test_steps_by_keyboard);
+  g_test_add_func ("/ui/window/edits-survive-reopening", test_edits_survive_reopening);
+  g_test_add_func ("/ui/window/package-dropped-is-imported", test_package_dropped_is_imported);
+  return g_test_run ();
+}
