@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "mulu-test-util.h"
+#include "mulu-ui-test-util.h"
 #include "mulu-window-private.h"
 
 static gboolean
@@ -144,42 +145,11 @@ test_package_dropped_is_imported (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Xvfb has no session bus; nothing else may warn. */
-static gboolean
-is_expected (const char *message)
-{
-  return message && strstr (message, "Unable to acquire session bus") != NULL;
-}
-
-static gboolean
-fatal_log_cb (const char     *domain,
-              GLogLevelFlags  level,
-              const char     *message,
-              gpointer        data)
-{
-  return !is_expected (message);
-}
-
-static GLogWriterOutput
-log_writer_cb (GLogLevelFlags   level,
-               const GLogField *fields,
-               gsize            n_fields,
-               gpointer         data)
-{
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 && is_expected (fields[i].value))
-      return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (level, fields, n_fields, data);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_log_set_writer_func (log_writer_cb, NULL, NULL);
-  gtk_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (fatal_log_cb, NULL);
-  adw_init ();
+  mulu_ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/window/shows-catalog-and-step-progress", test_shows_catalog_and_progress);
   g_test_add_func ("/ui/window/add-system-undo-redo", test_add_system_then_undo);
   g_test_add_func ("/ui/window/steps-by-keyboard-actions", test_steps_by_keyboard);
