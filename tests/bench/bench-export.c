@@ -30,6 +30,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "bench-util.h"
 #include "mulu-core.h"
 
 #define RESOURCES_PER_DEPARTMENT 100
@@ -88,33 +89,7 @@ static GOptionEntry entries[] = {
   { NULL }
 };
 
-static double
-seconds_since (gint64 start)
-{
-  return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
-}
 
-/* VmHWM: the most resident memory this process has had. */
-static gint64
-peak_rss_kib (void)
-{
-#if defined(G_OS_UNIX) && defined(__linux__)
-  g_autofree char *status = NULL;
-  const char *p;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  p = strstr (status, "\nVmHWM:");
-  if (p == NULL)
-    return -1;
-  p += strlen ("\nVmHWM:");
-  while (*p == ' ' || *p == '\t')
-    p++;
-  return g_ascii_strtoll (p, NULL, 10);
-#else
-  return -1;
-#endif
-}
 
 static void
 layout (MuluGenerateOptions *o)
@@ -133,17 +108,6 @@ work_path (const char *name)
   return g_build_filename (opt_workdir, name, NULL);
 }
 
-static void
-remove_db (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal", "-lock" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-}
 
 static void
 put (const char *key,
@@ -171,13 +135,13 @@ step_generate (GError **error)
   MuluGenerateOptions o;
   gint64 start;
 
-  remove_db (path);
+  mulu_bench_remove_db (path);
   layout (&o);
   start = g_get_monotonic_time ();
   if ((catalog = mulu_catalog_create (path, error)) == NULL ||
       !mulu_generate (catalog, &o, NULL, NULL, NULL, error))
     return FALSE;
-  put ("seconds", seconds_since (start));
+  put ("seconds", mulu_bench_seconds_since (start));
   for (guint e = 0; e < MULU_N_ENTITIES; e++)
     {
       g_autofree char *key = g_strdup_printf ("count_%s", mulu_entity_get_info (e)->kind);
@@ -203,7 +167,7 @@ step_validate (GError **error)
   start = g_get_monotonic_time ();
   if (!mulu_validate_catalog (catalog, NULL, NULL, NULL, error))
     return FALSE;
-  put ("seconds", seconds_since (start));
+  put ("seconds", mulu_bench_seconds_since (start));
   if (!mulu_findings_count (catalog, counts, error))
     return FALSE;
   put ("findings", (double) (counts[0] + counts[1] + counts[2]));
@@ -242,7 +206,7 @@ step_export (GError **error)
   clock.start = g_get_monotonic_time ();
   if (!mulu_workbook_export (catalog, out, &options, NULL, export_progress, &clock, error))
     return FALSE;
-  seconds = seconds_since (clock.start);
+  seconds = mulu_bench_seconds_since (clock.start);
   put ("seconds", seconds);
   if (clock.compress > 0)
     put ("close_seconds", seconds - (double) (clock.compress - clock.start) / G_USEC_PER_SEC);
@@ -456,8 +420,8 @@ step_bare (GError **error)
     ok = bare_check (err, "(closing)", error);
   if (!ok)
     goto out;
-  put ("seconds", seconds_since (start));
-  put ("close_seconds", seconds_since (close_start));
+  put ("seconds", mulu_bench_seconds_since (start));
+  put ("close_seconds", mulu_bench_seconds_since (close_start));
   put ("rows", (double) rows);
   put ("cells", (double) cells);
   put_file_size (out);
@@ -491,29 +455,13 @@ run_step (const char *name)
       g_printerr ("bench-export: step %s failed: %s\n", name, error ? error->message : "(no message)");
       return 1;
     }
-  printf ("result hwm_kib=%" G_GINT64_FORMAT "\n", peak_rss_kib ());
+  printf ("result hwm_kib=%" G_GINT64_FORMAT "\n", mulu_bench_peak_rss_kib ());
   fflush (stdout);
   return 0;
 }
 
 /* ---- the parent: run the children, print the table --------------------- */
 
-static char *
-self_path (const char *argv0)
-{
-#ifdef __linux__
-  char *p = g_file_read_link ("/proc/self/exe", NULL);
-  if (p)
-    return p;
-#endif
-  if (strchr (argv0, G_DIR_SEPARATOR) == NULL)
-    {
-      char *found = g_find_program_in_path (argv0);
-      if (found)
-        return found;
-    }
-  return g_strdup (argv0);
-}
 
 static Result *
 parse_results (const char *out)
@@ -619,22 +567,6 @@ list_of (GPtrArray  *runs,
   return g_string_free (s, FALSE);
 }
 
-/* 2111001 → "2,111,001" */
-static char *
-format_count (guint64 n)
-{
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
-  GString *s = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (s, ',');
-      g_string_append_c (s, digits[i]);
-    }
-  return g_string_free (s, FALSE);
-}
 
 static char *
 format_seconds (double seconds)
@@ -675,25 +607,6 @@ print_row (const char *title,
   printf ("\n");
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
 
 static void
 verdict (gboolean    known,
@@ -707,7 +620,7 @@ static int
 run_all (const char *argv0)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *self = self_path (argv0);
+  g_autofree char *self = mulu_bench_self_path (argv0);
   GPtrArray *runs[N_STEPS] = { NULL };
   MuluGenerateOptions o;
   gboolean temporary = FALSE, python = TRUE;
@@ -773,7 +686,7 @@ run_all (const char *argv0)
             goto out;
           }
         g_ptr_array_add (runs[s], r);
-        printf ("%.2f s (child process, wall)\n", seconds_since (start));
+        printf ("%.2f s (child process, wall)\n", mulu_bench_seconds_since (start));
         fflush (stdout);
       }
 
@@ -790,10 +703,10 @@ run_all (const char *argv0)
 
   printf ("\n");
   {
-    g_autofree char *n_records = format_count ((guint64) records);
-    g_autofree char *n_rows = format_count ((guint64) median_of (runs[STEP_BARE], "rows"));
-    g_autofree char *n_cells = format_count ((guint64) median_of (runs[STEP_BARE], "cells"));
-    g_autofree char *n_findings = format_count ((guint64) median_of (runs[STEP_VALIDATE], "findings"));
+    g_autofree char *n_records = mulu_bench_format_count ((guint64) records);
+    g_autofree char *n_rows = mulu_bench_format_count ((guint64) median_of (runs[STEP_BARE], "rows"));
+    g_autofree char *n_cells = mulu_bench_format_count ((guint64) median_of (runs[STEP_BARE], "cells"));
+    g_autofree char *n_findings = mulu_bench_format_count ((guint64) median_of (runs[STEP_VALIDATE], "findings"));
     g_autofree char *without = format_seconds (mulu_s - validate_s);
     g_autofree char *note = g_strdup_printf ("(%s findings)", n_findings);
     g_autofree char *rest = g_strdup_printf ("(without validation: %s)", without);
@@ -832,7 +745,7 @@ out:
   for (Step s = 0; s < N_STEPS; s++)
     g_clear_pointer (&runs[s], g_ptr_array_unref);
   if (temporary)
-    remove_tree (opt_workdir);
+    mulu_bench_remove_tree (opt_workdir);
   return status;
 }
 

@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "mulu-core.h"
 
 #define RESOURCES_PER_DEPARTMENT 100
@@ -79,33 +80,7 @@ static GOptionEntry entries[] = {
   { NULL }
 };
 
-static double
-seconds_since (gint64 start)
-{
-  return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
-}
 
-/* VmHWM: the most resident memory this process has had. */
-static gint64
-peak_rss_kib (void)
-{
-#if defined(G_OS_UNIX) && defined(__linux__)
-  g_autofree char *status = NULL;
-  const char *p;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  p = strstr (status, "\nVmHWM:");
-  if (p == NULL)
-    return -1;
-  p += strlen ("\nVmHWM:");
-  while (*p == ' ' || *p == '\t')
-    p++;
-  return g_ascii_strtoll (p, NULL, 10);
-#else
-  return -1;
-#endif
-}
 
 static void
 layout (MuluGenerateOptions *o)
@@ -123,17 +98,6 @@ work_path (const char *name)
   return g_build_filename (opt_workdir, name, NULL);
 }
 
-static void
-remove_db (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal", "-lock" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-}
 
 static gboolean
 count_records (MuluCatalog *catalog,
@@ -162,13 +126,13 @@ step_generate (StepResult *r,
   MuluGenerateOptions o;
   gint64 start;
 
-  remove_db (path);
+  mulu_bench_remove_db (path);
   layout (&o);
   start = g_get_monotonic_time ();
   if ((catalog = mulu_catalog_create (path, error)) == NULL ||
       !mulu_generate (catalog, &o, NULL, NULL, NULL, error))
     return FALSE;
-  r->seconds = seconds_since (start);
+  r->seconds = mulu_bench_seconds_since (start);
   if (!count_records (catalog, &r->rows, error))
     return FALSE;
   r->lines = r->rows + 1;
@@ -176,7 +140,7 @@ step_generate (StepResult *r,
   start = g_get_monotonic_time ();
   if (!mulu_catalog_close (catalog, error))
     return FALSE;
-  r->close_seconds = seconds_since (start);
+  r->close_seconds = mulu_bench_seconds_since (start);
   return TRUE;
 }
 
@@ -195,7 +159,7 @@ step_export (StepResult *r,
   start = g_get_monotonic_time ();
   if (!mulu_package_export (catalog, package, NULL, NULL, NULL, error))
     return FALSE;
-  r->seconds = seconds_since (start);
+  r->seconds = mulu_bench_seconds_since (start);
   if (!count_records (catalog, &r->rows, error))
     return FALSE;
   r->lines = r->rows + 1;
@@ -212,14 +176,14 @@ step_import (StepResult *r,
   g_autoptr(MuluImportReport) report = NULL;
   gint64 start;
 
-  remove_db (path);
+  mulu_bench_remove_db (path);
   if ((catalog = mulu_catalog_create (path, error)) == NULL)
     return FALSE;
 
   start = g_get_monotonic_time ();
   if (!mulu_package_import (catalog, package, &report, NULL, NULL, NULL, error))
     return FALSE;
-  r->seconds = seconds_since (start);
+  r->seconds = mulu_bench_seconds_since (start);
 
   r->lines = report->lines;
   for (guint e = 0; e < MULU_N_ENTITIES; e++)
@@ -230,7 +194,7 @@ step_import (StepResult *r,
   start = g_get_monotonic_time ();
   if (!mulu_catalog_close (catalog, error))
     return FALSE;
-  r->close_seconds = seconds_since (start);
+  r->close_seconds = mulu_bench_seconds_since (start);
   return TRUE;
 }
 
@@ -466,7 +430,7 @@ step_bare (StepResult *r,
   gboolean ok = FALSE;
   gint64 start;
 
-  remove_db (path);
+  mulu_bench_remove_db (path);
   if (sqlite3_open_v2 (path, &b.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
       sql_failed (b.db, error);
@@ -497,7 +461,7 @@ step_bare (StepResult *r,
       sql_failed (b.db, error);
       goto out;
     }
-  r->seconds = seconds_since (start);
+  r->seconds = mulu_bench_seconds_since (start);
   r->rows = b.rows;
   r->lines = b.lines;
   ok = TRUE;
@@ -513,7 +477,7 @@ out:
       if (ok)
         sqlite3_exec (b.db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
       sqlite3_close (b.db);
-      r->close_seconds = seconds_since (start);
+      r->close_seconds = mulu_bench_seconds_since (start);
     }
   return ok;
 }
@@ -548,29 +512,13 @@ run_step (const char *name)
   printf ("result close_seconds=%.6f\n", r.close_seconds);
   printf ("result rows=%" G_GUINT64_FORMAT "\n", r.rows);
   printf ("result lines=%" G_GUINT64_FORMAT "\n", r.lines);
-  printf ("result hwm_kib=%" G_GINT64_FORMAT "\n", peak_rss_kib ());
+  printf ("result hwm_kib=%" G_GINT64_FORMAT "\n", mulu_bench_peak_rss_kib ());
   fflush (stdout);
   return 0;
 }
 
 /* ---- the parent: run the children, print the table --------------------- */
 
-static char *
-self_path (const char *argv0)
-{
-#ifdef __linux__
-  char *p = g_file_read_link ("/proc/self/exe", NULL);
-  if (p)
-    return p;
-#endif
-  if (strchr (argv0, G_DIR_SEPARATOR) == NULL)
-    {
-      char *found = g_find_program_in_path (argv0);
-      if (found)
-        return found;
-    }
-  return g_strdup (argv0);
-}
 
 static gboolean
 run_child (const char *self,
@@ -619,22 +567,6 @@ run_child (const char *self,
   return TRUE;
 }
 
-/* 2111001 → "2,111,001" */
-static char *
-format_count (guint64 n)
-{
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
-  GString *s = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (s, ',');
-      g_string_append_c (s, digits[i]);
-    }
-  return g_string_free (s, FALSE);
-}
 
 /* Two decimals for short steps, so a quick run still shows a ratio's parts. */
 static char *
@@ -654,7 +586,7 @@ format_rss (gint64 kib)
 static char *
 format_rate (const StepResult *r)
 {
-  g_autofree char *n = format_count (r->seconds > 0 ? (guint64) (r->rows / r->seconds) : 0);
+  g_autofree char *n = mulu_bench_format_count (r->seconds > 0 ? (guint64) (r->rows / r->seconds) : 0);
   return g_strdup_printf ("%s rows/s", n);
 }
 
@@ -676,31 +608,12 @@ print_row (const char       *title,
   printf ("\n");
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
 
 static int
 run_all (const char *argv0)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *self = self_path (argv0);
+  g_autofree char *self = mulu_bench_self_path (argv0);
   g_autofree char *package = NULL;
   g_autofree char *n_lines = NULL;
   g_autofree char *n_rows = NULL;
@@ -746,7 +659,7 @@ run_all (const char *argv0)
           g_printerr ("bench-import: %s\n", error->message);
           goto out;
         }
-      wall = format_seconds (seconds_since (start));
+      wall = format_seconds (mulu_bench_seconds_since (start));
       printf ("%s (child process, wall)\n", wall);
       fflush (stdout);
     }
@@ -757,8 +670,8 @@ run_all (const char *argv0)
                 r[STEP_IMPORT].rows, r[STEP_IMPORT].lines, r[STEP_BARE].rows, r[STEP_BARE].lines);
 
   package = work_path ("gen.jsonl");
-  n_lines = format_count (r[STEP_IMPORT].lines);
-  n_rows = format_count (r[STEP_IMPORT].rows);
+  n_lines = mulu_bench_format_count (r[STEP_IMPORT].lines);
+  n_rows = mulu_bench_format_count (r[STEP_IMPORT].rows);
   ratio = r[STEP_BARE].seconds > 0 ? r[STEP_IMPORT].seconds / r[STEP_BARE].seconds : 0;
   import_rss = format_rss (r[STEP_IMPORT].hwm_kib);
 
@@ -788,7 +701,7 @@ run_all (const char *argv0)
 
 out:
   if (temporary)
-    remove_tree (opt_workdir);
+    mulu_bench_remove_tree (opt_workdir);
   return status;
 }
 

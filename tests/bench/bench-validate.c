@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "mulu-core.h"
 
 #define RESOURCES_PER_DEPARTMENT 100
@@ -81,33 +82,7 @@ static GOptionEntry entries[] = {
   { NULL }
 };
 
-static double
-seconds_since (gint64 start)
-{
-  return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
-}
 
-/* VmHWM: the most resident memory this process has had. */
-static gint64
-peak_rss_kib (void)
-{
-#if defined(G_OS_UNIX) && defined(__linux__)
-  g_autofree char *status = NULL;
-  const char *p;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  p = strstr (status, "\nVmHWM:");
-  if (p == NULL)
-    return -1;
-  p += strlen ("\nVmHWM:");
-  while (*p == ' ' || *p == '\t')
-    p++;
-  return g_ascii_strtoll (p, NULL, 10);
-#else
-  return -1;
-#endif
-}
 
 static void
 layout (MuluGenerateOptions *o)
@@ -126,17 +101,6 @@ work_path (const char *name)
   return g_build_filename (opt_workdir, name, NULL);
 }
 
-static void
-remove_db (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal", "-lock" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-}
 
 static void
 put (const char *key,
@@ -155,13 +119,13 @@ step_generate (GError **error)
   MuluGenerateOptions o;
   gint64 start;
 
-  remove_db (path);
+  mulu_bench_remove_db (path);
   layout (&o);
   start = g_get_monotonic_time ();
   if ((catalog = mulu_catalog_create (path, error)) == NULL ||
       !mulu_generate (catalog, &o, NULL, NULL, NULL, error))
     return FALSE;
-  put ("seconds", seconds_since (start));
+  put ("seconds", mulu_bench_seconds_since (start));
   for (guint e = 0; e < MULU_N_ENTITIES; e++)
     {
       g_autofree char *key = g_strdup_printf ("count_%s", mulu_entity_get_info (e)->kind);
@@ -253,7 +217,7 @@ step_scan (GError **error)
         }
     }
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  put ("seconds", seconds_since (start));
+  put ("seconds", mulu_bench_seconds_since (start));
   put ("rows", (double) rows);
   put ("cells", (double) cells);
   put ("text_bytes", (double) bytes);
@@ -278,7 +242,7 @@ step_validate (GError **error)
   start = g_get_monotonic_time ();
   if (!mulu_validate_catalog (catalog, NULL, NULL, NULL, error))
     return FALSE;
-  put ("seconds", seconds_since (start));
+  put ("seconds", mulu_bench_seconds_since (start));
   if (!mulu_findings_count (catalog, counts, error))
     return FALSE;
   put ("errors", (double) counts[MULU_SEVERITY_ERROR]);
@@ -287,7 +251,7 @@ step_validate (GError **error)
   start = g_get_monotonic_time ();
   if (!mulu_catalog_close (catalog, error))
     return FALSE;
-  put ("close_seconds", seconds_since (start));
+  put ("close_seconds", mulu_bench_seconds_since (start));
   return TRUE;
 }
 
@@ -417,7 +381,7 @@ step_edits (gboolean whole_update,
               start = g_get_monotonic_time ();
               if (!mulu_catalog_update (catalog, after, error))
                 return FALSE;
-              elapsed = seconds_since (start) * 1000;
+              elapsed = mulu_bench_seconds_since (start) * 1000;
             }
           else
             {
@@ -427,7 +391,7 @@ step_edits (gboolean whole_update,
                 return FALSE;
               start = g_get_monotonic_time ();
               ok = mulu_validate_record (catalog, kind->entity, before, after, error);
-              elapsed = seconds_since (start) * 1000;
+              elapsed = mulu_bench_seconds_since (start) * 1000;
               mulu_catalog_rollback (catalog);
               if (!ok)
                 return FALSE;
@@ -465,29 +429,13 @@ run_step (const char *name)
       g_printerr ("bench-validate: step %s failed: %s\n", name, error ? error->message : "(no message)");
       return 1;
     }
-  printf ("result hwm_kib=%" G_GINT64_FORMAT "\n", peak_rss_kib ());
+  printf ("result hwm_kib=%" G_GINT64_FORMAT "\n", mulu_bench_peak_rss_kib ());
   fflush (stdout);
   return 0;
 }
 
 /* ---- the parent: run the children, print the table --------------------- */
 
-static char *
-self_path (const char *argv0)
-{
-#ifdef __linux__
-  char *p = g_file_read_link ("/proc/self/exe", NULL);
-  if (p)
-    return p;
-#endif
-  if (strchr (argv0, G_DIR_SEPARATOR) == NULL)
-    {
-      char *found = g_find_program_in_path (argv0);
-      if (found)
-        return found;
-    }
-  return g_strdup (argv0);
-}
 
 static Result *
 run_child (const char *self,
@@ -552,22 +500,6 @@ median (GArray *values)
                : (g_array_index (v, double, n / 2 - 1) + g_array_index (v, double, n / 2)) / 2;
 }
 
-/* 2111001 → "2,111,001" */
-static char *
-format_count (guint64 n)
-{
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
-  GString *s = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (s, ',');
-      g_string_append_c (s, digits[i]);
-    }
-  return g_string_free (s, FALSE);
-}
 
 static char *
 format_seconds (double seconds)
@@ -609,25 +541,6 @@ print_edits (const char *title,
           title, get (r, k_median), get (r, k_p99), get (r, k_mean), get (r, k_max), get (r, k_n), note);
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
 
 static Result *
 run_timed (const char *self,
@@ -645,7 +558,7 @@ run_timed (const char *self,
       printf ("failed\n");
       return NULL;
     }
-  printf ("%.2f s (child process, wall)\n", seconds_since (start));
+  printf ("%.2f s (child process, wall)\n", mulu_bench_seconds_since (start));
   fflush (stdout);
   return r;
 }
@@ -654,7 +567,7 @@ static int
 run_all (const char *argv0)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *self = self_path (argv0);
+  g_autofree char *self = mulu_bench_self_path (argv0);
   g_autofree char *catalog = NULL;
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   g_autoptr(GArray) scan_s = g_array_new (FALSE, FALSE, sizeof (double));
@@ -736,13 +649,13 @@ run_all (const char *argv0)
 
   printf ("\n");
   {
-    g_autofree char *n_records = format_count ((guint64) records);
-    g_autofree char *n_rows = format_count ((guint64) get (scan, "rows"));
-    g_autofree char *n_cells = format_count ((guint64) get (scan, "cells"));
-    g_autofree char *n_findings = format_count ((guint64) findings);
-    g_autofree char *n_e = format_count ((guint64) get (validate, "errors"));
-    g_autofree char *n_w = format_count ((guint64) get (validate, "warnings"));
-    g_autofree char *n_h = format_count ((guint64) get (validate, "hints"));
+    g_autofree char *n_records = mulu_bench_format_count ((guint64) records);
+    g_autofree char *n_rows = mulu_bench_format_count ((guint64) get (scan, "rows"));
+    g_autofree char *n_cells = mulu_bench_format_count ((guint64) get (scan, "cells"));
+    g_autofree char *n_findings = mulu_bench_format_count ((guint64) findings);
+    g_autofree char *n_e = mulu_bench_format_count ((guint64) get (validate, "errors"));
+    g_autofree char *n_w = mulu_bench_format_count ((guint64) get (validate, "warnings"));
+    g_autofree char *n_h = mulu_bench_format_count ((guint64) get (validate, "hints"));
     g_autofree char *gen_s = format_seconds (get (gen, "seconds"));
     g_autofree char *gen_rss = format_rss (get (gen, "hwm_kib"));
     g_autofree char *scan_t = format_seconds (scan_median);
@@ -782,7 +695,7 @@ run_all (const char *argv0)
 
 out:
   if (temporary)
-    remove_tree (opt_workdir);
+    mulu_bench_remove_tree (opt_workdir);
   return status;
 }
 

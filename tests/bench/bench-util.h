@@ -1,0 +1,20 @@
+/* bench-util.h — shared by the benchmarks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+double  mulu_bench_seconds_since (gint64      start);
+/* VmHWM: the most resident memory this process has had (KiB), or -1. */
+gint64  mulu_bench_peak_rss_kib  (void);
+/* A catalog file and SQLite's and Mulu's files beside it. */
+void    mulu_bench_remove_db     (const char *path);
+char   *mulu_bench_self_path     (const char *argv0);
+char   *mulu_bench_format_count  (guint64     n);
+void    mulu_bench_remove_tree   (const char *path);
+
+G_END_DECLS
