@@ -45,6 +45,9 @@ typedef struct {
   const char   *by_resource; /* "i.resource_id" */
   const char   *by_system;   /* "r.system_id" */
   MuluRuleFunc  func;        /* instead of the SQL */
+  /* Optional: a cheaper condition that every row matching where also
+   * matches, for the full run's single pass over the table. */
+  const char   *prefilter;
 } MuluRule;
 
 extern const MuluRule mulu_rules[];

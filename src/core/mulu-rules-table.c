@@ -118,11 +118,14 @@ const MuluRule mulu_rules[] = {
                  N_("Resource “%s” is a database or spreadsheet but lists no data items; add its data items."),
                  NOT_SECRET " AND r.format_category IN ('数据库', '电子表格')"
                  " AND NOT EXISTS (SELECT 1 FROM items x WHERE x.resource_id = r.id)", NULL),
+  /* The item's own test first: the resource is looked at only for the
+   * few items that fail it. */
   ITEM_RULE ("R11", E, "data_type",
              N_("Data item “%s” of “%s” has no valid data type; choose one from the list (C 字符型, N 数值型, D 日期型 …)."),
-             "items i JOIN resources x ON x.id = i.resource_id",
-             "x.format_category IN ('数据库', '电子表格') AND coalesce(x.secrecy, '') <> '涉密'"
-             " AND (i.data_type IS NULL OR NOT " IN_TABLE ("i.data_type", "data_type") ")"),
+             "items i",
+             "(i.data_type IS NULL OR NOT " IN_TABLE ("i.data_type", "data_type") ")"
+             " AND EXISTS (SELECT 1 FROM resources x WHERE x.id = i.resource_id"
+             " AND x.format_category IN ('数据库', '电子表格') AND coalesce(x.secrecy, '') <> '涉密')"),
   RESOURCE_RULE ("R12", E, "format_note",
                  N_("Resource “%s” has the format 其他; describe the format."),
                  NOT_SECRET " AND (r.format_category = '其他' OR r.format_type = '其他') AND " BLANK ("r.format_note"), NULL),
@@ -165,11 +168,16 @@ const MuluRule mulu_rules[] = {
     "r.name_key IS NOT NULL AND EXISTS (SELECT 1 FROM resources o WHERE o.department_id = r.department_id AND o.name_key = r.name_key AND o.id <> r.id)",
     "(SELECT group_concat(o.name, '、') FROM resources o WHERE o.department_id = r.department_id AND o.name_key = r.name_key AND o.id <> r.id)",
     "r.department_id || ':' || r.name_key", NULL, NULL, NULL },
+#define SYSTEM_NAME_KEYS(s) \
+  "mulu_name_key (" s ".name), mulu_name_key (" s ".name || '数据'), mulu_name_key (" s ".name || '信息'), mulu_name_key (" s ".name || '数据库')"
   { "R18", W, MULU_ENTITY_RESOURCE, "name",
     N_("Resource “%s” is named after its system; name the information it holds (e.g. 不动产登记簿信息), not the system."),
-    "resources r JOIN systems s ON s.id = r.system_id", "r.id", "r.name",
-    "r.name_key = mulu_name_key (s.name) OR r.name_key IN (mulu_name_key (s.name || '数据'), mulu_name_key (s.name || '信息'), mulu_name_key (s.name || '数据库'))",
-    NULL, NULL, NULL, "r.system_id", NULL },
+    "resources r", "r.id", "r.name",
+    "r.system_id IS NOT NULL AND EXISTS (SELECT 1 FROM systems s WHERE s.id = r.system_id AND r.name_key IN (" SYSTEM_NAME_KEYS ("s") "))",
+    NULL, NULL, NULL, "r.system_id", NULL,
+    /* Every system's name keys, computed once for the whole pass. */
+    "r.name_key IN (SELECT mulu_name_key (name) FROM systems UNION ALL SELECT mulu_name_key (name || '数据') FROM systems"
+    " UNION ALL SELECT mulu_name_key (name || '信息') FROM systems UNION ALL SELECT mulu_name_key (name || '数据库') FROM systems)" },
 
   /* — Numbers (R19: the store refuses text in numeric fields; these are the
    * numbers no catalog can hold) ———————————————————————————— */

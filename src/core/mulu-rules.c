@@ -573,13 +573,20 @@ collect_suspects (MuluRuleRun *run,
 
       g_string_printf (sql, "CREATE TEMP TABLE %s AS SELECT DISTINCT %s AS id FROM %s WHERE ", table, first->own, first->from);
       for (guint k = 0; k < list->len; k++)
-        g_string_append_printf (sql, "%s(%s)", k ? " OR " : "", ((const MuluRule *) g_ptr_array_index (list, k))->where);
+        {
+          const MuluRule *rule = g_ptr_array_index (list, k);
+          g_string_append_printf (sql, "%s(%s)", k ? " OR " : "", rule->prefilter ? rule->prefilter : rule->where);
+        }
       if (sqlite3_exec (db, drop, NULL, NULL, NULL) != SQLITE_OK ||
           sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
         return mulu_catalog_sql_error (run->catalog, error);
       if ((index = sqlite3_bind_parameter_index (stmt, ":today")) > 0)
         sqlite3_bind_text (stmt, index, run->today, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
+      {
+        gint64 start = g_get_monotonic_time ();
+        rc = sqlite3_step (stmt);
+        g_debug ("suspects of %s: %.1f ms", (const char *) key, (g_get_monotonic_time () - start) / 1000.0);
+      }
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
         return mulu_catalog_sql_error (run->catalog, error);
