@@ -59,6 +59,12 @@ void     mulu_writer_sheet_setup (MuluWriter     *w,
                                   lxw_worksheet  *ws,
                                   guint           header_row,
                                   guint           n_columns);
+void     mulu_writer_add_dropdown (MuluWriter               *w,
+                                   lxw_worksheet            *ws,
+                                   guint                     first_row,
+                                   guint                     col,
+                                   const MuluTemplateColumn *c);
+gboolean mulu_writer_write_dictionary (MuluWriter *w);
 gboolean mulu_writer_issues      (MuluWriter        *w,
                                   MuluTemplateSheet *sheet);
 gboolean mulu_writer_summary     (MuluWriter        *w,
