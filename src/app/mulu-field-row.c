@@ -40,6 +40,8 @@ struct _MuluFieldRow
   GtkStringList     *model;
 
   char              *error;          /* why the entered value was refused */
+  char              *live;           /* a check made while typing (the credit code) */
+  gboolean           live_is_error;
   char              *finding;        /* the findings about this field, joined */
   MuluSeverity       finding_severity;
   char              *message;        /* what the message label shows */
@@ -151,6 +153,11 @@ update_message (MuluFieldRow *self)
     {
       text = self->error;
       severity = MULU_SEVERITY_ERROR;
+    }
+  else if (self->live)
+    {
+      text = self->live;
+      severity = self->live_is_error ? MULU_SEVERITY_ERROR : MULU_SEVERITY_HINT;
     }
   else if (self->finding)
     {
@@ -352,11 +359,48 @@ debounce_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The credit code is checked as it is typed: a character that can never
+ * appear is named at once, the check character when all 18 are there. */
+static void
+check_while_typing (MuluFieldRow *self)
+{
+  g_autofree char *text = NULL;
+  MuluUsccResult result;
+  glong length;
+
+  if (self->entity != MULU_ENTITY_DEPARTMENT || self->field != MULU_DEPARTMENT_USCC)
+    return;
+  g_clear_pointer (&self->live, g_free);
+  text = g_strstrip (dup_text (self));
+  length = g_utf8_strlen (text, -1);
+  mulu_uscc_check (text, &result);
+  if (result.status == MULU_USCC_BAD_CHARACTER || result.status == MULU_USCC_BAD_CHECK ||
+      (result.status == MULU_USCC_BAD_LENGTH && length > 18))
+    {
+      self->live = mulu_uscc_describe (&result);
+      self->live_is_error = TRUE;
+    }
+  else if (result.status == MULU_USCC_BAD_LENGTH)
+    {
+      self->live = g_strdup_printf (_("%ld of 18 characters"), length);
+      self->live_is_error = FALSE;
+    }
+  /* A valid code whose organisation code looks wrong: the R16 warning
+   * under the field says so. */
+  else if (result.status == MULU_USCC_VALID && result.org_code_ok)
+    {
+      self->live = g_strdup (_("The code is valid."));
+      self->live_is_error = FALSE;
+    }
+  update_message (self);
+}
+
 static void
 text_changed (MuluFieldRow *self)
 {
   if (self->loading)
     return;
+  check_while_typing (self);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   self->debounce_id = g_timeout_add (DEBOUNCE_MS, debounce_cb, self);
 }
@@ -594,6 +638,7 @@ mulu_field_row_set_value (MuluFieldRow *self,
    * it, and drop a refusal that was about the text it replaces. */
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->live, g_free);
 
   switch (self->kind)
     {
@@ -831,6 +876,7 @@ mulu_field_row_finalize (GObject *object)
   g_clear_pointer (&self->shown_values, g_ptr_array_unref);
   g_clear_object (&self->model);
   g_free (self->error);
+  g_free (self->live);
   g_free (self->finding);
   g_free (self->message);
 

@@ -609,6 +609,35 @@ test_department_fields (Fixture       *fx,
   g_assert_true (stored_is (fx, MULU_DEPARTMENT_CONTACT_PHONE, "0592-5073217"));
 }
 
+static void
+test_credit_code_checked_while_typing (Fixture       *fx,
+                                       gconstpointer  data)
+{
+  MuluFieldRow *uscc = row_for (fx, "uscc");
+  GtkEditable *entry = GTK_EDITABLE (mulu_field_row_get_control (uscc));
+
+  /* A letter O at position 8 is named before the code is complete. */
+  gtk_editable_set_text (entry, "9135010O");
+  g_assert_cmpint (mulu_field_row_get_severity (uscc), ==, MULU_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (mulu_field_row_get_message (uscc), "Character 8"));
+
+  /* Still typing: only how far along it is. */
+  gtk_editable_set_text (entry, "91350100M0");
+  g_assert_cmpint (mulu_field_row_get_severity (uscc), ==, MULU_SEVERITY_HINT);
+  g_assert_cmpstr (mulu_field_row_get_message (uscc), ==, "10 of 18 characters");
+
+  /* All 18: the check character is verified and the right one named. */
+  gtk_editable_set_text (entry, "91350100M000100Y44");
+  g_assert_cmpint (mulu_field_row_get_severity (uscc), ==, MULU_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (mulu_field_row_get_message (uscc), "should be “3”"));
+
+  gtk_editable_set_text (entry, "91110108551385082Q");
+  g_assert_cmpint (mulu_field_row_get_severity (uscc), ==, MULU_SEVERITY_HINT);
+  g_assert_cmpstr (mulu_field_row_get_message (uscc), ==, "The code is valid.");
+  type_and_enter (uscc, "91110108551385082Q");
+  g_assert_true (stored_is (fx, MULU_DEPARTMENT_USCC, "91110108551385082Q"));
+}
+
 /* — Screenshot ——————————————————————————————————————————————————————— */
 
 static void
@@ -716,6 +745,7 @@ main (int   argc,
   ADD ("/ui/record-editor/classified-resource", &resource_r1, test_classified_resource);
   ADD ("/ui/record-editor/system-sections", &system_s2, test_system_sections);
   ADD ("/ui/record-editor/department-fields", &department_d1, test_department_fields);
+  ADD ("/ui/record-editor/credit-code-checked-while-typing", &department_d1, test_credit_code_checked_while_typing);
   ADD ("/ui/record-editor/screenshot-resource", &resource_r1, test_screenshot);
   ADD ("/ui/record-editor/screenshot-system", &system_s2, test_screenshot);
 
