@@ -68,28 +68,22 @@ update_progress (gpointer data)
     return G_SOURCE_REMOVE;
 
   {
-    g_autoptr(GPtrArray) findings = mulu_findings_list (self->catalog, MULU_SEVERITY_WARNING, NULL);
-    g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    guint64 counts[MULU_N_ENTITIES][MULU_N_SEVERITIES];
+    guint64 records[MULU_N_ENTITIES];
 
-    for (guint i = 0; findings && i < findings->len; i++)
-      {
-        MuluFinding *f = g_ptr_array_index (findings, i);
-        /* Item findings count on their resource's step. */
-        MuluEntity e = f->entity == MULU_ENTITY_ITEM ? MULU_ENTITY_RESOURCE : f->entity;
+    if (mulu_findings_count_by_entity (self->catalog, counts, records, NULL))
+      for (guint e = 0; e < MULU_N_ENTITIES; e++)
+        {
+          /* Item findings count on their resource's step. */
+          MuluEntity step = e == MULU_ENTITY_ITEM ? MULU_ENTITY_RESOURCE : e;
 
-        if (f->severity == MULU_SEVERITY_ERROR)
-          {
-            errors[e]++;
-            total_errors++;
-            if (f->entity == e && g_hash_table_add (seen, g_strdup_printf ("%d:%" G_GINT64_FORMAT, e, f->record_id)))
-              with_errors[e]++;
-          }
-        else
-          {
-            warnings[e]++;
-            total_warnings++;
-          }
-      }
+          errors[step] += (guint) counts[e][MULU_SEVERITY_ERROR];
+          warnings[step] += (guint) counts[e][MULU_SEVERITY_WARNING];
+          total_errors += (guint) counts[e][MULU_SEVERITY_ERROR];
+          total_warnings += (guint) counts[e][MULU_SEVERITY_WARNING];
+          if (e == step)
+            with_errors[step] += (guint) records[e];
+        }
   }
 
   for (guint s = 0; s < 3; s++)

@@ -830,3 +830,33 @@ mulu_findings_are_current (MuluCatalog *catalog)
   return g_strcmp0 (v, "1") == 0 && g_strcmp0 (day, today) == 0 &&
          g_strcmp0 (language, g_get_language_names ()[0]) == 0;
 }
+
+gboolean
+mulu_findings_count_by_entity (MuluCatalog *catalog,
+                               guint64      counts[MULU_N_ENTITIES][MULU_N_SEVERITIES],
+                               guint64      records_with_errors[MULU_N_ENTITIES],
+                               GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  memset (counts, 0, sizeof (guint64) * MULU_N_ENTITIES * MULU_N_SEVERITIES);
+  memset (records_with_errors, 0, sizeof (guint64) * MULU_N_ENTITIES);
+  if (sqlite3_prepare_v2 (mulu_catalog_get_db (catalog),
+                          "SELECT entity, severity, COUNT(*), COUNT(DISTINCT record_id) FROM findings GROUP BY entity, severity",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return mulu_catalog_sql_error (catalog, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const MuluEntityInfo *info = mulu_entity_from_kind ((const char *) sqlite3_column_text (stmt, 0));
+      int severity = sqlite3_column_int (stmt, 1);
+
+      if (info == NULL || severity < 0 || severity >= MULU_N_SEVERITIES)
+        continue;
+      counts[info->entity][severity] = (guint64) sqlite3_column_int64 (stmt, 2);
+      if (severity == MULU_SEVERITY_ERROR)
+        records_with_errors[info->entity] = (guint64) sqlite3_column_int64 (stmt, 3);
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? TRUE : mulu_catalog_sql_error (catalog, error);
+}

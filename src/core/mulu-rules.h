@@ -57,6 +57,11 @@ gboolean     mulu_findings_are_current  (MuluCatalog      *catalog);
 gboolean     mulu_findings_count        (MuluCatalog      *catalog,
                                          guint64           counts[MULU_N_SEVERITIES],
                                          GError          **error);
+/* Per entity: findings by severity, and how many records have an error. */
+gboolean     mulu_findings_count_by_entity (MuluCatalog *catalog,
+                                            guint64      counts[MULU_N_ENTITIES][MULU_N_SEVERITIES],
+                                            guint64      records_with_errors[MULU_N_ENTITIES],
+                                            GError     **error);
 GPtrArray   *mulu_findings_list         (MuluCatalog      *catalog,
                                          MuluSeverity      worst_shown,
                                          GError          **error);
