@@ -152,7 +152,9 @@ const MuluRule mulu_rules[] = {
     N_("Resource “%s” has the code “%s”, which another resource also has; codes must be unique."),
     "resources r", "r.id", "r.name",
     "r.code IS NOT NULL AND EXISTS (SELECT 1 FROM resources o WHERE o.code = r.code AND o.id <> r.id)",
-    "r.code", "r.code", NULL, NULL, NULL },
+    "r.code", "r.code", NULL, NULL, NULL,
+    /* The repeated codes, found once for the whole pass. */
+    "r.code IN (SELECT code FROM resources WHERE code IS NOT NULL GROUP BY code HAVING COUNT(*) > 1)" },
   RESOURCE_RULE ("R15", W, "related_codes",
                  N_("Resource “%s” refers to related codes that no resource has (%s); correct or remove them."),
                  "r.related_codes IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(r.related_codes) j"
@@ -167,7 +169,9 @@ const MuluRule mulu_rules[] = {
     "resources r", "r.id", "r.name",
     "r.name_key IS NOT NULL AND EXISTS (SELECT 1 FROM resources o WHERE o.department_id = r.department_id AND o.name_key = r.name_key AND o.id <> r.id)",
     "(SELECT group_concat(o.name, '、') FROM resources o WHERE o.department_id = r.department_id AND o.name_key = r.name_key AND o.id <> r.id)",
-    "r.department_id || ':' || r.name_key", NULL, NULL, NULL },
+    "r.department_id || ':' || r.name_key", NULL, NULL, NULL,
+    "r.department_id || ':' || r.name_key IN (SELECT department_id || ':' || name_key FROM resources"
+    " WHERE name_key IS NOT NULL GROUP BY 1 HAVING COUNT(*) > 1)" },
 #define SYSTEM_NAME_KEYS(s) \
   "mulu_name_key (" s ".name), mulu_name_key (" s ".name || '数据'), mulu_name_key (" s ".name || '信息'), mulu_name_key (" s ".name || '数据库')"
   { "R18", W, MULU_ENTITY_RESOURCE, "name",

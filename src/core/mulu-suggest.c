@@ -138,17 +138,22 @@ store_suggestion (MuluRuleRun *run,
   g_autofree char *condition = NULL;
   g_autofree char *state = NULL;
   g_autofree char *old_cats = NULL;
+  g_autofree char *old_items = NULL;
+  g_autofree char *stored_state = NULL;
+  gboolean unchanged;
   sqlite3_stmt *stmt;
   guint mask = t ? effective_mask (t->mask) : 0;
 
-  stmt = mulu_catalog_prepare_cached (catalog, "SELECT state, categories FROM suggestions WHERE resource_id = ?", error);
+  stmt = mulu_catalog_prepare_cached (catalog, "SELECT state, categories, items FROM suggestions WHERE resource_id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, resource_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       state = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      stored_state = g_strdup (state);
       old_cats = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      old_items = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
     }
   sqlite3_reset (stmt);
 
@@ -193,6 +198,12 @@ store_suggestion (MuluRuleRun *run,
       state = g_strdup ("suggested");
     }
 
+  /* A full run finds the same suggestions again: rewrite only what changed. */
+  unchanged = old_cats && g_str_equal (old_cats, cats) && g_strcmp0 (old_items, items) == 0 &&
+              g_strcmp0 (stored_state, state) == 0;
+  if (unchanged)
+    goto finding;
+
   condition = condition_for (mask);
   stmt = mulu_catalog_prepare_cached (catalog,
     "INSERT INTO suggestions (resource_id, state, categories, items, condition) VALUES (?1, ?2, ?3, ?4, ?5)"
@@ -207,6 +218,7 @@ store_suggestion (MuluRuleRun *run,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return mulu_catalog_sql_error (catalog, error);
 
+finding:
   if (g_str_equal (state, "suggested"))
     {
       g_autofree char *what = categories_text (mask);
