@@ -44,3 +44,20 @@ mulu_ui_test_init (int    *argc,
   g_test_log_set_fatal_handler (fatal_log_cb, NULL);
   adw_init ();
 }
+
+gboolean
+mulu_ui_test_tick (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+void
+mulu_ui_test_spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  guint tick = g_timeout_add (10, mulu_ui_test_tick, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}

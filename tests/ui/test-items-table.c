@@ -13,6 +13,7 @@
 #include "mulu-items-table.h"
 #include "mulu-paste-dialog.h"
 #include "mulu-test-util.h"
+#include "mulu-ui-test-util.h"
 
 typedef struct {
   MuluCatalog    *catalog;
@@ -22,37 +23,6 @@ typedef struct {
   gint64          resource_id;
   GPtrArray      *toasts;  /* AdwToast *, as the table handed them out */
 } Fixture;
-
-/* — Waiting ———————————————————————————————————————————————————————— */
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Spins the main loop until cond holds, for at most five seconds. */
-#define WAIT_UNTIL(cond) \
-  G_STMT_START { \
-    gint64 deadline_ = g_get_monotonic_time () + 5 * G_USEC_PER_SEC; \
-    guint tick_ = g_timeout_add (10, tick_cb, NULL); \
-    while (!(cond) && g_get_monotonic_time () < deadline_) \
-      g_main_context_iteration (NULL, TRUE); \
-    g_source_remove (tick_); \
-    if (!(cond)) \
-      g_error ("%s:%d: gave up waiting for %s", __FILE__, __LINE__, #cond); \
-  } G_STMT_END
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
 
 /* — Looking at the catalog and the widgets ———————————————————————— */
 
@@ -268,7 +238,7 @@ fixture_teardown (Fixture       *fx,
   while ((dialog = paste_dialog ()) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (fx->window);
-  spin (20);
+  mulu_ui_test_spin (20);
   g_ptr_array_unref (fx->toasts);
   g_clear_object (&fx->history);
   mulu_catalog_close (fx->catalog, NULL);
@@ -321,7 +291,7 @@ test_empty_state (Fixture       *fx,
   g_assert_true (gtk_widget_is_sensitive (g_ptr_array_index (buttons, 0)));
   gtk_test_accessible_assert_property (g_ptr_array_index (buttons, 0), GTK_ACCESSIBLE_PROPERTY_LABEL, "Add Data Item");
   gtk_test_accessible_assert_property (g_ptr_array_index (buttons, 1), GTK_ACCESSIBLE_PROPERTY_LABEL, "Paste");
-  spin (100);
+  mulu_ui_test_spin (100);
   save_png (GTK_WIDGET (fx->window), "/tmp/mulu-items-table-empty.png");
 }
 
@@ -363,7 +333,7 @@ test_paste_adds_rows_in_one_step (Fixture       *fx,
   gtk_test_accessible_assert_property (dropdown_cell (fx, 2, 0), GTK_ACCESSIBLE_PROPERTY_LABEL, "Data type, row 3");
   gtk_test_accessible_assert_property (text_cell (fx, 0, 1), GTK_ACCESSIBLE_PROPERTY_LABEL, "Length, row 1");
   WAIT_UNTIL (!gtk_stack_get_transition_running (GTK_STACK (find_one (GTK_WIDGET (fx->table), GTK_TYPE_STACK))));
-  spin (100);
+  mulu_ui_test_spin (100);
   save_png (GTK_WIDGET (fx->window), "/tmp/mulu-items-table.png");
 
   /* One undo takes back the whole paste. */
@@ -407,7 +377,7 @@ test_ambiguous_paste_opens_preview (Fixture       *fx,
   result = mulu_paste_dialog_get_result (dialog);
   g_assert_false (result->ambiguous);
   g_assert_cmpint (((MuluTsvRow *) g_ptr_array_index (result->rows, 1))->length, ==, 200);
-  spin (100);
+  mulu_ui_test_spin (100);
   save_png (GTK_WIDGET (dialog), "/tmp/mulu-paste-dialog.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "paste.add", NULL));
@@ -442,13 +412,13 @@ test_problems_shown_and_cancel (Fixture       *fx,
                                 "Row 3, column “长度”: “100万” is not a number");
   g_assert_true (listed);
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
-  spin (100);
+  mulu_ui_test_spin (100);
   save_png (GTK_WIDGET (dialog), "/tmp/mulu-paste-problems.png");
 
   /* Cancel adds nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
   WAIT_UNTIL (paste_dialog () == NULL);
-  spin (50);
+  mulu_ui_test_spin (50);
   g_assert_cmpuint (n_items (fx), ==, 0);
   g_assert_false (mulu_history_can_undo (fx->history));
 
@@ -725,7 +695,7 @@ test_keyboard (Fixture       *fx,
   put_on_clipboard (fx, "宗地面积\tN\t15\n宗地用途\tC\t20\n");
   g_assert_true (press_key (fx, GDK_KEY_v, GDK_CONTROL_MASK));
   WAIT_UNTIL (n_items (fx) == 6);
-  spin (300);
+  mulu_ui_test_spin (300);
 }
 
 static void
@@ -742,7 +712,7 @@ test_toast_goes_to_overlay (Fixture       *fx,
 
   paste (fx, three_items);
   WAIT_UNTIL (n_items (fx) == 3);
-  spin (50);
+  mulu_ui_test_spin (50);
   /* Inside an overlay, the toast is shown there, not handed out. */
   g_assert_cmpuint (fx->toasts->len, ==, 0);
 }
@@ -754,8 +724,7 @@ main (int   argc,
   /* Accessible names are checked in the test backend; the end-to-end
    * tests read them over AT-SPI. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  mulu_ui_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add ("/ui/items-table/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("empty-state", test_empty_state);

@@ -33,38 +33,6 @@ static const Subject resource_r1 = { MULU_ENTITY_RESOURCE, "r1" };
 static const Subject system_s2 = { MULU_ENTITY_SYSTEM, "s2" };
 static const Subject department_d1 = { MULU_ENTITY_DEPARTMENT, "d1" };
 
-/* — Waiting ———————————————————————————————————————————————————————— */
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Spins the main loop until cond holds, for at most five seconds. */
-#define WAIT_UNTIL(cond) \
-  G_STMT_START { \
-    gint64 deadline_ = g_get_monotonic_time () + 5 * G_USEC_PER_SEC; \
-    guint tick_ = g_timeout_add (10, tick_cb, NULL); \
-    while (!(cond) && g_get_monotonic_time () < deadline_) \
-      g_main_context_iteration (NULL, TRUE); \
-    g_source_remove (tick_); \
-    if (!(cond)) \
-      g_error ("%s:%d: gave up waiting for %s", __FILE__, __LINE__, #cond); \
-  } G_STMT_END
-
-/* Lets the main loop run for a while, whatever happens. */
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
-
 /* — Fixture ———————————————————————————————————————————————————————— */
 
 static void
@@ -101,7 +69,7 @@ fixture_teardown (Fixture       *fx,
                   gconstpointer  data)
 {
   gtk_window_destroy (fx->window);
-  spin (20);
+  mulu_ui_test_spin (20);
   g_clear_object (&fx->history);
   mulu_catalog_close (fx->catalog, NULL);
   g_clear_object (&fx->catalog);
@@ -288,7 +256,7 @@ test_number_refuses_units (Fixture       *fx,
    * stores it or takes it away. */
   type_and_enter (date, "2024/3/1");
   WAIT_UNTIL (stored_is (fx, MULU_RESOURCE_PUBLISH_DATE, "2024-03-01"));
-  spin (800);
+  mulu_ui_test_spin (800);
   g_assert_true (stored_is (fx, MULU_RESOURCE_VOLUME_RECORDS, "18650"));
   g_assert_cmpstr (entry_text (records), ==, "100万条");
   g_assert_true (message_contains (records, "not a number"));
@@ -330,7 +298,7 @@ test_text_commits_after_pause (Fixture       *fx,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "政府信息主动公开目录");
   /* Not at once: the clerk may still be typing. */
-  spin (200);
+  mulu_ui_test_spin (200);
   g_assert_true (stored_is (fx, MULU_RESOURCE_NAME, "政府信息主动公开目录信息"));
   g_assert_true (mulu_field_row_has_pending_edit (name));
   WAIT_UNTIL (stored_is (fx, MULU_RESOURCE_NAME, "政府信息主动公开目录"));
@@ -348,7 +316,7 @@ test_reload_keeps_typing (Fixture       *fx,
   gtk_editable_set_text (GTK_EDITABLE (entry), "政府信息主动公开目录（新）");
   choose (row_for (fx, "update_cycle"), "每日");
   WAIT_UNTIL (stored_is (fx, MULU_RESOURCE_UPDATE_CYCLE, "每日"));
-  spin (50);
+  mulu_ui_test_spin (50);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "政府信息主动公开目录（新）");
   WAIT_UNTIL (stored_is (fx, MULU_RESOURCE_NAME, "政府信息主动公开目录（新）"));
 
@@ -706,7 +674,7 @@ test_screenshot (Fixture       *fx,
       type_and_enter (row_for (fx, "volume_records"), "100万条");
       WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (row_for (fx, "share_condition"))));
     }
-  spin (300);
+  mulu_ui_test_spin (300);
 
   /* The whole page, not just what the window shows of it: the viewport's
    * child is allocated its full height. */

@@ -10,24 +10,6 @@
 #include "mulu-ui-test-util.h"
 #include "mulu-window-private.h"
 
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until cond holds, or fails after five seconds. */
-#define WAIT_FOR(cond) \
-  G_STMT_START { \
-    gint64 end_ = g_get_monotonic_time () + 5 * G_USEC_PER_SEC; \
-    guint tick_ = g_timeout_add (10, tick_cb, NULL); \
-    while (!(cond) && g_get_monotonic_time () < end_) \
-      g_main_context_iteration (NULL, TRUE); \
-    g_source_remove (tick_); \
-    if (!(cond)) \
-      g_error ("%s:%d: gave up waiting for %s", __FILE__, __LINE__, #cond); \
-  } G_STMT_END
-
 /* A copy of the sample, closed so the window can open it. */
 static char *
 sample_path (void)
@@ -60,7 +42,7 @@ test_shows_catalog_and_progress (void)
 
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "厦门市自然资源和规划局 — "));
   /* Systems: none has an error; resources: the sample's three errors. */
-  WAIT_FOR (g_strcmp0 (mulu_step_row_get_progress (window->step_rows[1]), "12/12 complete") == 0);
+  WAIT_UNTIL (g_strcmp0 (mulu_step_row_get_progress (window->step_rows[1]), "12/12 complete") == 0);
   g_assert_cmpstr (mulu_step_row_get_progress (window->step_rows[2]), ==, "59/62 complete");
   g_assert_cmpstr (mulu_step_row_get_progress (window->step_rows[5]), ==, "3 errors");
   gtk_window_destroy (GTK_WINDOW (window));
@@ -78,11 +60,11 @@ test_add_system_then_undo (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-record", NULL));
   g_assert_cmpint (mulu_catalog_count (catalog, MULU_ENTITY_SYSTEM, NULL), ==, 13);
   /* The new, empty system lacks its census fields. */
-  WAIT_FOR (g_strcmp0 (mulu_step_row_get_progress (window->step_rows[1]), "12/13 complete") == 0);
+  WAIT_UNTIL (g_strcmp0 (mulu_step_row_get_progress (window->step_rows[1]), "12/13 complete") == 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpint (mulu_catalog_count (catalog, MULU_ENTITY_SYSTEM, NULL), ==, 12);
-  WAIT_FOR (g_strcmp0 (mulu_step_row_get_progress (window->step_rows[1]), "12/12 complete") == 0);
+  WAIT_UNTIL (g_strcmp0 (mulu_step_row_get_progress (window->step_rows[1]), "12/12 complete") == 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpint (mulu_catalog_count (catalog, MULU_ENTITY_SYSTEM, NULL), ==, 13);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -117,7 +99,7 @@ test_edits_survive_reopening (void)
   g_assert_no_error (error);
   /* No save step: closing the window closes the catalog. */
   gtk_window_close (GTK_WINDOW (window));
-  WAIT_FOR (TRUE);
+  WAIT_UNTIL (TRUE);
 
   window = open_window (path);
   g_clear_object (&s1);

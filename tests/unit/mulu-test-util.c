@@ -158,3 +158,39 @@ mulu_test_read_file (const char *path)
   g_assert_no_error (error);
   return contents;
 }
+
+MuluEntity
+mulu_test_entity_of_uid (const char *uid)
+{
+  return uid[0] == 'd' ? MULU_ENTITY_DEPARTMENT : uid[0] == 's' ? MULU_ENTITY_SYSTEM
+       : uid[0] == 'i' ? MULU_ENTITY_ITEM : MULU_ENTITY_RESOURCE;
+}
+
+MuluRecord *
+mulu_test_get_by_uid (MuluCatalog *catalog,
+                      const char  *uid)
+{
+  g_autoptr(GError) error = NULL;
+  MuluRecord *record = mulu_catalog_get_by_uid (catalog, mulu_test_entity_of_uid (uid), uid, &error);
+
+  g_assert_no_error (error);
+  return record;
+}
+
+gint64
+mulu_test_id_of (MuluCatalog *catalog,
+                 const char  *uid)
+{
+  g_autoptr(MuluRecord) record = mulu_test_get_by_uid (catalog, uid);
+
+  return mulu_record_get_id (record);
+}
+
+void
+mulu_test_validate (MuluCatalog *catalog)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mulu_validate_catalog (catalog, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}

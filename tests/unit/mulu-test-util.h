@@ -28,5 +28,14 @@ char        *mulu_test_write_file       (const char *name,
                                          const char *contents,
                                          gssize      length);
 char        *mulu_test_read_file        (const char *path);
+/* A record of a fixture package by its id, whose first letter says its
+ * kind (d…, s…, r…, i…); asserts it exists. */
+MuluEntity   mulu_test_entity_of_uid    (const char  *uid);
+MuluRecord  *mulu_test_get_by_uid       (MuluCatalog *catalog,
+                                         const char  *uid);
+gint64       mulu_test_id_of            (MuluCatalog *catalog,
+                                         const char  *uid);
+/* A full validation that must succeed. */
+void         mulu_test_validate         (MuluCatalog *catalog);
 
 G_END_DECLS

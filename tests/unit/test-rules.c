@@ -17,40 +17,6 @@
 /* — Helpers ——————————————————————————————————————————————————— */
 
 /* d… departments, s… systems, i… items, anything else resources. */
-static MuluEntity
-entity_of_uid (const char *uid)
-{
-  return uid[0] == 'd' ? MULU_ENTITY_DEPARTMENT : uid[0] == 's' ? MULU_ENTITY_SYSTEM
-       : uid[0] == 'i' ? MULU_ENTITY_ITEM : MULU_ENTITY_RESOURCE;
-}
-
-static MuluRecord *
-get (MuluCatalog *catalog,
-     const char  *uid)
-{
-  g_autoptr(GError) error = NULL;
-  MuluRecord *record = mulu_catalog_get_by_uid (catalog, entity_of_uid (uid), uid, &error);
-
-  g_assert_no_error (error);
-  return record;
-}
-
-static gint64
-id_of (MuluCatalog *catalog,
-       const char  *uid)
-{
-  g_autoptr(MuluRecord) record = get (catalog, uid);
-  return mulu_record_get_id (record);
-}
-
-static void
-validate (MuluCatalog *catalog)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (mulu_validate_catalog (catalog, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
 
 static MuluCatalog *
 import_base (void)
@@ -63,7 +29,7 @@ import_base (void)
   g_assert_no_error (error);
   g_assert_true (mulu_package_import (catalog, package, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  validate (catalog);
+  mulu_test_validate (catalog);
   return catalog;
 }
 
@@ -74,14 +40,14 @@ set_field (MuluCatalog *catalog,
            const char  *key,
            const char  *value)
 {
-  g_autoptr(MuluRecord) record = get (catalog, uid);
+  g_autoptr(MuluRecord) record = mulu_test_get_by_uid (catalog, uid);
   g_autoptr(GError) error = NULL;
   MuluEntity entity = mulu_record_get_entity (record);
   int f = mulu_entity_find_field (entity, key);
 
   g_assert_cmpint (f, >=, 0);
   if (mulu_entity_get_info (entity)->fields[f].type == MULU_FIELD_REF)
-    mulu_record_set_int (record, f, value ? id_of (catalog, value) : 0);
+    mulu_record_set_int (record, f, value ? mulu_test_id_of (catalog, value) : 0);
   else
     g_assert_true (mulu_record_set_text (record, f, value, &error));
   g_assert_no_error (error);
@@ -95,7 +61,7 @@ delete_record (MuluCatalog *catalog,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (mulu_catalog_delete (catalog, entity_of_uid (uid), id_of (catalog, uid), &error));
+  g_assert_true (mulu_catalog_delete (catalog, mulu_test_entity_of_uid (uid), mulu_test_id_of (catalog, uid), &error));
   g_assert_no_error (error);
 }
 
@@ -109,7 +75,7 @@ add_item (MuluCatalog *catalog,
   g_autoptr(GError) error = NULL;
 
   mulu_record_set_uid (item, uid);
-  mulu_record_set_int (item, MULU_ITEM_RESOURCE, id_of (catalog, resource_uid));
+  mulu_record_set_int (item, MULU_ITEM_RESOURCE, mulu_test_id_of (catalog, resource_uid));
   mulu_record_set_string (item, MULU_ITEM_NAME, name);
   mulu_record_set_string (item, MULU_ITEM_DATA_TYPE, "C");
   mulu_record_set_int (item, MULU_ITEM_LENGTH, 18);
@@ -123,7 +89,7 @@ copy_as (MuluCatalog *catalog,
          const char  *uid,
          const char  *new_uid)
 {
-  g_autoptr(MuluRecord) original = get (catalog, uid);
+  g_autoptr(MuluRecord) original = mulu_test_get_by_uid (catalog, uid);
   MuluRecord *copy = mulu_record_copy (original);
 
   mulu_record_set_id (copy, 0);
@@ -151,7 +117,7 @@ review (MuluCatalog *catalog,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (mulu_zombie_set_review (catalog, id_of (catalog, system_uid), decision, disposition, planned_date, note, &error));
+  g_assert_true (mulu_zombie_set_review (catalog, mulu_test_id_of (catalog, system_uid), decision, disposition, planned_date, note, &error));
   g_assert_no_error (error);
 }
 
@@ -241,7 +207,7 @@ add_secret (MuluCatalog *catalog)
   g_autoptr(MuluRecord) r = mulu_record_new (MULU_ENTITY_RESOURCE);
 
   mulu_record_set_uid (r, "x1");
-  mulu_record_set_int (r, MULU_RESOURCE_DEPARTMENT, id_of (catalog, "d1"));
+  mulu_record_set_int (r, MULU_RESOURCE_DEPARTMENT, mulu_test_id_of (catalog, "d1"));
   mulu_record_set_string (r, MULU_RESOURCE_NAME, "城市高程控制网测量成果（涉密）");
   mulu_record_set_string (r, MULU_RESOURCE_CODE, "301005/00003");
   mulu_record_set_string (r, MULU_RESOURCE_CLASS_1, "3");
@@ -268,7 +234,7 @@ static void
 set_raw_condition (MuluCatalog *catalog,
                    const char  *blank)
 {
-  g_autoptr(MuluRecord) r = get (catalog, "r1");
+  g_autoptr(MuluRecord) r = mulu_test_get_by_uid (catalog, "r1");
   g_autoptr(GError) error = NULL;
 
   mulu_record_set_string (r, MULU_RESOURCE_SHARE_CONDITION, blank);
@@ -610,7 +576,7 @@ test_rule_case (gconstpointer data)
     c->prepare (catalog);
   for (guint i = 0; i < G_N_ELEMENTS (c->edits) && c->edits[i].uid; i++)
     set_field (catalog, c->edits[i].uid, c->edits[i].key, c->edits[i].value);
-  validate (catalog);
+  mulu_test_validate (catalog);
   found = findings_text (catalog, MULU_SEVERITY_HINT);
   g_assert_cmpstr (found, ==, expected);
   if (c->message_has)
@@ -692,14 +658,14 @@ test_finding_names_the_record (void)
   MuluFinding *f;
 
   set_field (catalog, "r7", "share_type", "有条件共享");
-  validate (catalog);
+  mulu_test_validate (catalog);
   list = mulu_findings_list (catalog, MULU_SEVERITY_HINT, NULL);
   g_assert_cmpuint (list->len, ==, 1);
   f = g_ptr_array_index (list, 0);
   g_assert_cmpstr (f->rule, ==, "R2");
   g_assert_cmpint (f->severity, ==, MULU_SEVERITY_ERROR);
   g_assert_cmpint (f->entity, ==, MULU_ENTITY_RESOURCE);
-  g_assert_cmpint (f->record_id, ==, id_of (catalog, "r7"));
+  g_assert_cmpint (f->record_id, ==, mulu_test_id_of (catalog, "r7"));
   g_assert_cmpstr (f->uid, ==, "r7");
   g_assert_cmpstr (f->name, ==, "测绘成果目录信息");
   g_assert_cmpstr (f->field, ==, "share_condition");
@@ -712,7 +678,7 @@ static void
 test_units_in_numbers_refused (void)
 {
   g_autoptr(MuluCatalog) catalog = import_base ();
-  g_autoptr(MuluRecord) r1 = get (catalog, "r1");
+  g_autoptr(MuluRecord) r1 = mulu_test_get_by_uid (catalog, "r1");
   g_autoptr(MuluRecord) stored = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -720,7 +686,7 @@ test_units_in_numbers_refused (void)
   g_assert_error (error, MULU_ERROR, MULU_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "“100万条” is not a number"));
   g_assert_cmpint (mulu_record_get_int (r1, MULU_RESOURCE_VOLUME_RECORDS), ==, 8640);
-  stored = get (catalog, "r1");
+  stored = mulu_test_get_by_uid (catalog, "r1");
   g_assert_cmpint (mulu_record_get_int (stored, MULU_RESOURCE_VOLUME_RECORDS), ==, 8640);
 }
 
@@ -732,11 +698,11 @@ test_future_is_relative_to_today (void)
   g_autofree char *found = NULL;
 
   set_field (catalog, "s1", "go_live_date", "2026-11-23");
-  validate (catalog);
+  mulu_test_validate (catalog);
   found = findings_text (catalog, MULU_SEVERITY_HINT);
   g_assert_cmpstr (found, ==, "S3 warning system s1 go_live_date");
   g_setenv ("MULU_TODAY", "2026-11-23", TRUE);
-  validate (catalog);
+  mulu_test_validate (catalog);
   g_setenv ("MULU_TODAY", "2026-11-22", TRUE);
   g_clear_pointer (&found, g_free);
   found = findings_text (catalog, MULU_SEVERITY_HINT);
@@ -764,7 +730,7 @@ test_sample_mistakes (void)
   g_autofree char *found_hints = NULL;
   g_autofree char *want_hints = expected_text (hints);
 
-  validate (catalog);
+  mulu_test_validate (catalog);
   found = findings_text (catalog, MULU_SEVERITY_WARNING);
   g_assert_cmpstr (found, ==, want);
 

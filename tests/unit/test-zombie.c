@@ -16,41 +16,6 @@
 
 #define TODAY "2026-11-22"
 
-static MuluEntity
-entity_of_uid (const char *uid)
-{
-  return uid[0] == 'd' ? MULU_ENTITY_DEPARTMENT : uid[0] == 's' ? MULU_ENTITY_SYSTEM
-       : uid[0] == 'i' ? MULU_ENTITY_ITEM : MULU_ENTITY_RESOURCE;
-}
-
-static MuluRecord *
-get (MuluCatalog *catalog,
-     const char  *uid)
-{
-  g_autoptr(GError) error = NULL;
-  MuluRecord *record = mulu_catalog_get_by_uid (catalog, entity_of_uid (uid), uid, &error);
-
-  g_assert_no_error (error);
-  return record;
-}
-
-static gint64
-id_of (MuluCatalog *catalog,
-       const char  *uid)
-{
-  g_autoptr(MuluRecord) record = get (catalog, uid);
-  return mulu_record_get_id (record);
-}
-
-static void
-validate (MuluCatalog *catalog)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (mulu_validate_catalog (catalog, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
-
 static MuluCatalog *
 import_base_at (const char *path)
 {
@@ -61,7 +26,7 @@ import_base_at (const char *path)
   g_assert_no_error (error);
   g_assert_true (mulu_package_import (catalog, package, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  validate (catalog);
+  mulu_test_validate (catalog);
   return catalog;
 }
 
@@ -78,14 +43,14 @@ set_field (MuluCatalog *catalog,
            const char  *key,
            const char  *value)
 {
-  g_autoptr(MuluRecord) record = get (catalog, uid);
+  g_autoptr(MuluRecord) record = mulu_test_get_by_uid (catalog, uid);
   g_autoptr(GError) error = NULL;
   MuluEntity entity = mulu_record_get_entity (record);
   int f = mulu_entity_find_field (entity, key);
 
   g_assert_cmpint (f, >=, 0);
   if (mulu_entity_get_info (entity)->fields[f].type == MULU_FIELD_REF)
-    mulu_record_set_int (record, f, value ? id_of (catalog, value) : 0);
+    mulu_record_set_int (record, f, value ? mulu_test_id_of (catalog, value) : 0);
   else
     g_assert_true (mulu_record_set_text (record, f, value, &error));
   g_assert_no_error (error);
@@ -98,7 +63,7 @@ assess (MuluCatalog          *catalog,
         const char           *uid,
         MuluZombieThresholds *custom)
 {
-  g_autoptr(MuluRecord) system = get (catalog, uid);
+  g_autoptr(MuluRecord) system = mulu_test_get_by_uid (catalog, uid);
   MuluZombieThresholds t;
   GPtrArray *hits;
 
@@ -114,7 +79,7 @@ rules_of (MuluCatalog *catalog,
           const char  *uid)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = mulu_findings_for_record (catalog, entity_of_uid (uid), id_of (catalog, uid), &error);
+  g_autoptr(GPtrArray) list = mulu_findings_for_record (catalog, mulu_test_entity_of_uid (uid), mulu_test_id_of (catalog, uid), &error);
   g_autoptr(GString) out = g_string_new (NULL);
 
   g_assert_no_error (error);
@@ -129,7 +94,7 @@ message_of (MuluCatalog *catalog,
             const char  *rule,
             GPtrArray  **keep)
 {
-  *keep = mulu_findings_for_record (catalog, entity_of_uid (uid), id_of (catalog, uid), NULL);
+  *keep = mulu_findings_for_record (catalog, mulu_test_entity_of_uid (uid), mulu_test_id_of (catalog, uid), NULL);
   for (guint i = 0; i < (*keep)->len; i++)
     {
       MuluFinding *f = g_ptr_array_index (*keep, i);
@@ -197,7 +162,7 @@ test_boundary (gconstpointer data)
   if (b->key2)
     set_field (catalog, "s1", b->key2, b->value2);
   hits = assess (catalog, "s1", NULL);
-  validate (catalog);
+  mulu_test_validate (catalog);
   z1 = message_of (catalog, "s1", "Z1", &keep);
 
   if (b->criterion < 0)
@@ -299,7 +264,7 @@ test_thresholds_persist (void)
     g_assert_cmpstr (((MuluZombieHit *) g_ptr_array_index (hits, 1))->reason, ==, "85 users, used 每周");
   }
   mulu_zombie_thresholds_clear (&t);
-  validate (catalog);
+  mulu_test_validate (catalog);
   ASSERT_RULES (catalog, "s1", "Z1");
   ASSERT_RULES (catalog, "s2", "Z1");
 
@@ -324,7 +289,7 @@ review (MuluCatalog *catalog,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (mulu_zombie_set_review (catalog, id_of (catalog, uid), decision, disposition, planned_date, note, &error));
+  g_assert_true (mulu_zombie_set_review (catalog, mulu_test_id_of (catalog, uid), decision, disposition, planned_date, note, &error));
   g_assert_no_error (error);
 }
 
@@ -339,7 +304,7 @@ suspected (void)
     {
       g_autofree char *uid = g_strdup_printf ("r%u", i);
       g_autoptr(GError) error = NULL;
-      g_assert_true (mulu_catalog_delete (catalog, MULU_ENTITY_RESOURCE, id_of (catalog, uid), &error));
+      g_assert_true (mulu_catalog_delete (catalog, MULU_ENTITY_RESOURCE, mulu_test_id_of (catalog, uid), &error));
       g_assert_no_error (error);
     }
   ASSERT_RULES (catalog, "s1", "Z1");
@@ -359,7 +324,7 @@ test_confirm_without_disposition (void)
                    " choose 整合, 迁移, 关停下线 or 暂缓 and the date.");
   review (catalog, "s1", "confirmed", "关停下线", NULL, NULL);
   ASSERT_RULES (catalog, "s1", "S2");
-  validate (catalog);
+  mulu_test_validate (catalog);
   ASSERT_RULES (catalog, "s1", "S2");
 }
 
@@ -371,9 +336,9 @@ test_confirm_with_disposition (void)
 
   review (catalog, "s1", "confirmed", "关停下线", "2027-06-30", NULL);
   ASSERT_RULES (catalog, "s1", "");
-  validate (catalog);
+  mulu_test_validate (catalog);
   ASSERT_RULES (catalog, "s1", "");
-  r = mulu_zombie_get_review (catalog, id_of (catalog, "s1"));
+  r = mulu_zombie_get_review (catalog, mulu_test_id_of (catalog, "s1"));
   g_assert_cmpstr (r->decision, ==, "confirmed");
   g_assert_cmpstr (r->disposition, ==, "关停下线");
   g_assert_cmpstr (r->planned_date, ==, "2027-06-30");
@@ -392,7 +357,7 @@ test_postpone_needs_note (void)
   ASSERT_RULES (catalog, "s1", "S2");
   g_assert_nonnull (strstr (message_of (catalog, "s1", "S2", &keep), "postponed (暂缓)"));
   review (catalog, "s1", "confirmed", "暂缓", "2027-12-31", "   ");
-  validate (catalog);
+  mulu_test_validate (catalog);
   ASSERT_RULES (catalog, "s1", "S2");
   review (catalog, "s1", "confirmed", "暂缓", "2027-12-31", "待省级统建系统上线后迁移数据再关停");
   ASSERT_RULES (catalog, "s1", "");
@@ -409,7 +374,7 @@ test_confirm_without_criterion (void)
   review (catalog, "s1", "confirmed", "整合", "2027-06-30", NULL);
   ASSERT_RULES (catalog, "s1", "S2");
   g_assert_nonnull (strstr (message_of (catalog, "s1", "S2", &keep), "meets none of the five criteria"));
-  validate (catalog);
+  mulu_test_validate (catalog);
   ASSERT_RULES (catalog, "s1", "S2");
   /* Recording the evidence settles it. */
   set_field (catalog, "s1", "replaced_by", "s2");
@@ -423,7 +388,7 @@ test_rejected_has_no_z1 (void)
 
   review (catalog, "s1", "rejected", NULL, NULL, "登录日志迁移遗漏，系统仍每日使用");
   ASSERT_RULES (catalog, "s1", "");
-  validate (catalog);
+  mulu_test_validate (catalog);
   ASSERT_RULES (catalog, "s1", "");
   /* Clearing the decision makes it a suspect again. */
   review (catalog, "s1", NULL, NULL, NULL, NULL);
@@ -437,12 +402,12 @@ test_review_refuses_nonsense (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(MuluZombieReview) r = NULL;
 
-  g_assert_false (mulu_zombie_set_review (catalog, id_of (catalog, "s1"), "maybe", NULL, NULL, NULL, &error));
+  g_assert_false (mulu_zombie_set_review (catalog, mulu_test_id_of (catalog, "s1"), "maybe", NULL, NULL, NULL, &error));
   g_assert_error (error, MULU_ERROR, MULU_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (mulu_zombie_set_review (catalog, id_of (catalog, "s1"), "confirmed", "关停下线", "明年六月", NULL, &error));
+  g_assert_false (mulu_zombie_set_review (catalog, mulu_test_id_of (catalog, "s1"), "confirmed", "关停下线", "明年六月", NULL, &error));
   g_assert_error (error, MULU_ERROR, MULU_ERROR_INVALID);
-  r = mulu_zombie_get_review (catalog, id_of (catalog, "s1"));
+  r = mulu_zombie_get_review (catalog, mulu_test_id_of (catalog, "s1"));
   g_assert_null (r->decision);
   ASSERT_RULES (catalog, "s1", "Z1");
 }
