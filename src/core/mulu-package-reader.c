@@ -21,6 +21,7 @@
 #include "mulu-error.h"
 #include "mulu-json-out.h"
 #include "mulu-package.h"
+#include "mulu-package-reader-private.h"
 #include "mulu-schema.h"
 #include "mulu-store.h"
 #include "mulu-value.h"
@@ -28,24 +29,6 @@
 #define BLOCK_SIZE (1 << 20)
 #define MAX_LINE (16 << 20)
 
-typedef struct
-{
-  MuluCatalog      *catalog;
-  sqlite3          *db;
-  MuluImportReport *report;
-  char             *display;     /* the package's name, for messages */
-  guint64           line;
-  JsonParser       *parser;
-  sqlite3_stmt     *insert[MULU_N_ENTITIES];
-  sqlite3_stmt     *zombie_stmt;
-  sqlite3_stmt     *review_stmt;
-  GHashTable       *ids[MULU_N_ENTITIES]; /* package id → row id; not for items */
-  GHashTable       *known_keys[MULU_N_ENTITIES];
-  gint64            max_item_before;
-  char             *last_resource_uid; /* items follow their resource: skip the lookup */
-  gint64            last_resource_id;
-  gboolean          seen_header;
-} Import;
 
 void
 mulu_import_report_free (MuluImportReport *report)
@@ -68,8 +51,8 @@ issue_free (gpointer data)
   g_free (issue);
 }
 
-static void
-warn (Import     *im,
+void
+mulu_import_warn (Import     *im,
       const char *field,
       char       *message)
 {
@@ -87,9 +70,8 @@ warn (Import     *im,
 }
 
 /* Every fatal message has the same shape: where, what, and what to do. */
-G_GNUC_PRINTF (4, 5)
-static gboolean
-fatal (Import     *im,
+gboolean
+mulu_import_fatal (Import     *im,
        GError    **error,
        const char *field,
        const char *format,
@@ -111,313 +93,6 @@ fatal (Import     *im,
                  _("%s, line %llu: %s Nothing was imported."),
                  im->display, (unsigned long long) im->line, what);
   return FALSE;
-}
-
-static const char *
-node_type_name (JsonNode *node)
-{
-  if (JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING: return _("text");
-    case G_TYPE_BOOLEAN: return _("true/false");
-    default: return _("a number");
-    }
-}
-
-static gboolean
-is_value_of (JsonNode *node,
-             GType     type)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-static gboolean
-is_number (JsonNode *node)
-{
-  return is_value_of (node, G_TYPE_INT64) || is_value_of (node, G_TYPE_DOUBLE);
-}
-
-static gboolean
-number_expected (Import     *im,
-                 GError    **error,
-                 const char *key,
-                 JsonNode   *node,
-                 gboolean    integer)
-{
-  if (is_value_of (node, G_TYPE_STRING))
-    return fatal (im, error, key,
-                  _("“%s” is text, but this field holds a number. Write the number without quotes or units (for “100万” write 1000000)."),
-                  json_node_get_string (node));
-  return fatal (im, error, key, integer ? _("expected a whole number, found %s.") : _("expected a number, found %s."),
-                node_type_name (node));
-}
-
-static gint64
-lookup_ref (Import     *im,
-            MuluEntity  entity,
-            const char *uid)
-{
-  gpointer value;
-
-  if (entity == MULU_ENTITY_RESOURCE && im->last_resource_uid && strcmp (uid, im->last_resource_uid) == 0)
-    return im->last_resource_id;
-  if (!g_hash_table_lookup_extended (im->ids[entity], uid, NULL, &value))
-    return 0;
-  if (entity == MULU_ENTITY_RESOURCE)
-    {
-      g_free (im->last_resource_uid);
-      im->last_resource_uid = g_strdup (uid);
-      im->last_resource_id = *(gint64 *) value;
-    }
-  return *(gint64 *) value;
-}
-
-/* Binds one field from its JSON node (NULL when absent). */
-static gboolean
-bind_field (Import          *im,
-            sqlite3_stmt    *stmt,
-            int              index,
-            const MuluField *f,
-            const char      *key,
-            JsonNode        *node,
-            GError         **error)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      if (f->flags & MULU_FIELD_FLAG_PARENT)
-        return fatal (im, error, key, _("this record must name its %s; add the id of one on an earlier line."),
-                      mulu_entity_get_label (f->ref));
-      sqlite3_bind_null (stmt, index);
-      return TRUE;
-    }
-
-  switch (f->type)
-    {
-    case MULU_FIELD_TEXT:
-      if (!is_value_of (node, G_TYPE_STRING))
-        return fatal (im, error, key, _("expected text, found %s."), node_type_name (node));
-      {
-        const char *s = json_node_get_string (node);
-        if (*s == '\0')
-          sqlite3_bind_null (stmt, index);
-        else
-          sqlite3_bind_text (stmt, index, s, -1, SQLITE_STATIC);
-      }
-      return TRUE;
-
-    case MULU_FIELD_DATE:
-      if (!is_value_of (node, G_TYPE_STRING))
-        return fatal (im, error, key, _("expected a date as text (YYYY-MM-DD), found %s."), node_type_name (node));
-      {
-        const char *s = json_node_get_string (node);
-        if (*s == '\0')
-          sqlite3_bind_null (stmt, index);
-        else if (mulu_date_is_valid (s))
-          sqlite3_bind_text (stmt, index, s, -1, SQLITE_STATIC);
-        else
-          {
-            char *normal = mulu_date_normalize (s);
-            if (normal == NULL)
-              return fatal (im, error, key, _("“%s” is not a date; write it as YYYY-MM-DD, for example 2024-03-01."), s);
-            warn (im, key, g_strdup_printf (_("Line %llu, field “%s”: the date “%s” was read as %s."),
-                                            (unsigned long long) im->line, key, s, normal));
-            sqlite3_bind_text (stmt, index, normal, -1, g_free);
-          }
-      }
-      return TRUE;
-
-    case MULU_FIELD_INT:
-      if (is_value_of (node, G_TYPE_INT64))
-        sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
-      else if (is_value_of (node, G_TYPE_DOUBLE))
-        {
-          double d = json_node_get_double (node);
-          if (d != floor (d) || fabs (d) > 9e15)
-            return fatal (im, error, key, _("%g is not a whole number; this field counts things."), d);
-          sqlite3_bind_int64 (stmt, index, (gint64) d);
-        }
-      else
-        return number_expected (im, error, key, node, TRUE);
-      return TRUE;
-
-    case MULU_FIELD_REAL:
-      if (!is_number (node))
-        return number_expected (im, error, key, node, FALSE);
-      sqlite3_bind_double (stmt, index, json_node_get_double (node));
-      return TRUE;
-
-    case MULU_FIELD_BOOL:
-      if (!is_value_of (node, G_TYPE_BOOLEAN))
-        return fatal (im, error, key, _("expected true or false, found %s."), node_type_name (node));
-      sqlite3_bind_int (stmt, index, json_node_get_boolean (node) ? 1 : 0);
-      return TRUE;
-
-    case MULU_FIELD_LIST:
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        return fatal (im, error, key, _("expected a list of text, found %s."), node_type_name (node));
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-        for (guint i = 0; i < n; i++)
-          if (!is_value_of (json_array_get_element (array, i), G_TYPE_STRING))
-            return fatal (im, error, key, _("entry %u of the list is %s; every entry must be text."),
-                          i + 1, node_type_name (json_array_get_element (array, i)));
-        if (n == 0)
-          sqlite3_bind_null (stmt, index);
-        else
-          sqlite3_bind_text (stmt, index, json_to_string (node, FALSE), -1, g_free);
-      }
-      return TRUE;
-
-    case MULU_FIELD_REF:
-      if (!is_value_of (node, G_TYPE_STRING))
-        return fatal (im, error, key, _("expected the id of a %s as text, found %s."),
-                      mulu_entity_get_label (f->ref), node_type_name (node));
-      {
-        const char *uid = json_node_get_string (node);
-        gint64 id = lookup_ref (im, f->ref, uid);
-        if (id == 0)
-          return fatal (im, error, key,
-                        _("refers to %s “%s”, which does not appear on an earlier line. Put the %s before the records that refer to it, or correct the id."),
-                        mulu_entity_get_label (f->ref), uid, mulu_entity_get_label (f->ref));
-        sqlite3_bind_int64 (stmt, index, id);
-      }
-      return TRUE;
-
-    default:
-      g_assert_not_reached ();
-    }
-  return FALSE;
-}
-
-static gboolean
-bind_group_member (Import          *im,
-                   sqlite3_stmt    *stmt,
-                   int              index,
-                   const MuluField *f,
-                   JsonNode        *group,
-                   GError         **error)
-{
-  g_autofree char *key = NULL;
-  JsonNode *member = NULL;
-
-  if (group == NULL || JSON_NODE_HOLDS_NULL (group))
-    {
-      sqlite3_bind_null (stmt, index);
-      return TRUE;
-    }
-
-  if (g_str_equal (f->group, "classification"))
-    {
-      JsonArray *a;
-      if (!JSON_NODE_HOLDS_ARRAY (group))
-        return fatal (im, error, f->group, _("expected a list such as [\"1\",\"03\",\"001\"], found %s."), node_type_name (group));
-      a = json_node_get_array (group);
-      if (f->sub == 0 && json_array_get_length (a) > 4)
-        return fatal (im, error, f->group, _("has %u levels; a classification has at most four (类, 项, 目, 细目)."),
-                      json_array_get_length (a));
-      if ((guint) f->sub < json_array_get_length (a))
-        member = json_array_get_element (a, (guint) f->sub);
-      key = g_strdup_printf ("%s[%d]", f->group, f->sub);
-    }
-  else
-    {
-      JsonObject *o;
-      if (!JSON_NODE_HOLDS_OBJECT (group))
-        return fatal (im, error, f->group, _("expected an object of numbers, found %s."), node_type_name (group));
-      o = json_node_get_object (group);
-      member = json_object_get_member (o, f->key);
-      key = g_strdup_printf ("%s.%s", f->group, f->key);
-    }
-  return bind_field (im, stmt, index, f, key, member, error);
-}
-
-static gboolean
-insert_zombie_review (Import     *im,
-                      gint64      system_id,
-                      JsonNode   *node,
-                      GError    **error)
-{
-  static const char * const keys[] = { "decision", "disposition", "planned_date", "note" };
-  JsonObject *o;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fatal (im, error, "zombie_review", _("expected an object, found %s."), node_type_name (node));
-  o = json_node_get_object (node);
-
-  sqlite3_reset (im->zombie_stmt);
-  sqlite3_bind_int64 (im->zombie_stmt, 1, system_id);
-  for (int i = 0; i < 4; i++)
-    {
-      JsonNode *m = json_object_get_member (o, keys[i]);
-      g_autofree char *key = g_strconcat ("zombie_review.", keys[i], NULL);
-
-      if (m == NULL || JSON_NODE_HOLDS_NULL (m))
-        sqlite3_bind_null (im->zombie_stmt, i + 2);
-      else if (!is_value_of (m, G_TYPE_STRING))
-        return fatal (im, error, key, _("expected text, found %s."), node_type_name (m));
-      else if (i == 0 && !g_str_equal (json_node_get_string (m), "confirmed") && !g_str_equal (json_node_get_string (m), "rejected"))
-        return fatal (im, error, key, _("“%s” is not a decision; use \"confirmed\", \"rejected\" or null."), json_node_get_string (m));
-      else if (i == 2 && !mulu_date_is_valid (json_node_get_string (m)))
-        return fatal (im, error, key, _("“%s” is not a date; write it as YYYY-MM-DD, for example 2024-03-01."), json_node_get_string (m));
-      else
-        sqlite3_bind_text (im->zombie_stmt, i + 2, json_node_get_string (m), -1, SQLITE_STATIC);
-    }
-  if (sqlite3_step (im->zombie_stmt) != SQLITE_DONE)
-    return mulu_catalog_sql_error (im->catalog, error);
-  return TRUE;
-}
-
-static gboolean
-insert_review (Import          *im,
-               MuluEntity       entity,
-               gint64           id,
-               JsonNode        *node,
-               GError         **error)
-{
-  static const char * const keys[] = { "state", "reviewer", "comment", "at" };
-  static const char * const states[] = { "draft", "submitted", "approved", "returned" };
-  JsonObject *o;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fatal (im, error, "review", _("expected an object, found %s."), node_type_name (node));
-  o = json_node_get_object (node);
-
-  sqlite3_reset (im->review_stmt);
-  sqlite3_bind_text (im->review_stmt, 1, mulu_entity_get_info (entity)->kind, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (im->review_stmt, 2, id);
-  for (int i = 0; i < 4; i++)
-    {
-      JsonNode *m = json_object_get_member (o, keys[i]);
-      g_autofree char *key = g_strconcat ("review.", keys[i], NULL);
-
-      if (m == NULL || JSON_NODE_HOLDS_NULL (m))
-        {
-          if (i == 0)
-            return fatal (im, error, key, _("a review needs a state: draft, submitted, approved or returned."));
-          sqlite3_bind_null (im->review_stmt, i + 3);
-          continue;
-        }
-      if (!is_value_of (m, G_TYPE_STRING))
-        return fatal (im, error, key, _("expected text, found %s."), node_type_name (m));
-      if (i == 0 && !g_strv_contains (states, json_node_get_string (m)))
-        return fatal (im, error, key, _("“%s” is not a review state; use draft, submitted, approved or returned."),
-                      json_node_get_string (m));
-      sqlite3_bind_text (im->review_stmt, i + 3, json_node_get_string (m), -1, SQLITE_STATIC);
-    }
-  if (sqlite3_step (im->review_stmt) != SQLITE_DONE)
-    return mulu_catalog_sql_error (im->catalog, error);
-  return TRUE;
 }
 
 static gboolean
@@ -442,9 +117,9 @@ duplicate_id (Import     *im,
     }
 
   if (in_package)
-    return fatal (im, error, "id", _("the %s id “%s” is used twice in this package; every record needs its own id."),
+    return mulu_import_fatal (im, error, "id", _("the %s id “%s” is used twice in this package; every record needs its own id."),
                   mulu_entity_get_label (entity), uid);
-  return fatal (im, error, "id",
+  return mulu_import_fatal (im, error, "id",
                 _("the catalog already holds a %s with id “%s”. Import this package into a new catalog, or merge it instead."),
                 mulu_entity_get_label (entity), uid);
 }
@@ -470,7 +145,7 @@ collect_unknown_keys (Import     *im,
       if (extra == NULL)
         extra = json_object_new ();
       json_object_set_member (extra, name, json_node_copy (member));
-      warn (im, name, g_strdup_printf (_("Line %llu: the key “%s” is not a field of a %s record; it was kept as it is."),
+      mulu_import_warn (im, name, g_strdup_printf (_("Line %llu: the key “%s” is not a field of a %s record; it was kept as it is."),
                                        (unsigned long long) im->line, name, mulu_entity_get_label (entity)));
     }
   if (extra == NULL)
@@ -494,22 +169,22 @@ import_record (Import     *im,
   int rc;
 
   kind_node = json_object_get_member (o, "kind");
-  if (kind_node == NULL || !is_value_of (kind_node, G_TYPE_STRING))
-    return fatal (im, error, "kind", _("every line needs a \"kind\": department, system, resource or item."));
+  if (kind_node == NULL || !mulu_import_is_value_of (kind_node, G_TYPE_STRING))
+    return mulu_import_fatal (im, error, "kind", _("every line needs a \"kind\": department, system, resource or item."));
   kind = json_node_get_string (kind_node);
   info = mulu_entity_from_kind (kind);
   if (info == NULL)
     {
       if (g_str_equal (kind, "mulu-package"))
-        return fatal (im, error, "kind", _("a second header line; a package has one header, on line 1."));
-      warn (im, "kind", g_strdup_printf (_("Line %llu: records of kind “%s” are not known to this Mulu and were skipped."),
+        return mulu_import_fatal (im, error, "kind", _("a second header line; a package has one header, on line 1."));
+      mulu_import_warn (im, "kind", g_strdup_printf (_("Line %llu: records of kind “%s” are not known to this Mulu and were skipped."),
                                          (unsigned long long) im->line, kind));
       return TRUE;
     }
 
   id_node = json_object_get_member (o, "id");
-  if (id_node == NULL || !is_value_of (id_node, G_TYPE_STRING) || *json_node_get_string (id_node) == '\0')
-    return fatal (im, error, "id", _("every record needs an \"id\" as text, unique among the package’s records of its kind."));
+  if (id_node == NULL || !mulu_import_is_value_of (id_node, G_TYPE_STRING) || *json_node_get_string (id_node) == '\0')
+    return mulu_import_fatal (im, error, "id", _("every record needs an \"id\" as text, unique among the package’s records of its kind."));
   uid = json_node_get_string (id_node);
 
   stmt = im->insert[info->entity];
@@ -526,14 +201,14 @@ import_record (Import     *im,
           JsonNode *group = json_object_get_member (o, f->group);
           if (group && (i == 0 || g_strcmp0 (info->fields[i - 1].group, f->group) != 0))
             n_known++;
-          ok = bind_group_member (im, stmt, (int) i + 2, f, group, error);
+          ok = mulu_import_bind_group_member (im, stmt, (int) i + 2, f, group, error);
         }
       else
         {
           JsonNode *node = json_object_get_member (o, f->key);
           if (node)
             n_known++;
-          ok = bind_field (im, stmt, (int) i + 2, f, f->key, node, error);
+          ok = mulu_import_bind_field (im, stmt, (int) i + 2, f, f->key, node, error);
         }
       if (!ok)
         return FALSE;
@@ -563,9 +238,9 @@ import_record (Import     *im,
   im->report->counts[info->entity]++;
 
   if (info->entity == MULU_ENTITY_SYSTEM &&
-      !insert_zombie_review (im, rowid, json_object_get_member (o, "zombie_review"), error))
+      !mulu_import_zombie_review (im, rowid, json_object_get_member (o, "zombie_review"), error))
     return FALSE;
-  if (!insert_review (im, info->entity, rowid, json_object_get_member (o, "review"), error))
+  if (!mulu_import_review (im, info->entity, rowid, json_object_get_member (o, "review"), error))
     return FALSE;
   return TRUE;
 }
@@ -578,13 +253,13 @@ import_header (Import     *im,
   JsonNode *kind = json_object_get_member (o, "kind");
   JsonNode *version = json_object_get_member (o, "version");
 
-  if (kind == NULL || !is_value_of (kind, G_TYPE_STRING) || !g_str_equal (json_node_get_string (kind), "mulu-package"))
-    return fatal (im, error, NULL,
+  if (kind == NULL || !mulu_import_is_value_of (kind, G_TYPE_STRING) || !g_str_equal (json_node_get_string (kind), "mulu-package"))
+    return mulu_import_fatal (im, error, NULL,
                   _("the first line must be the package header {\"kind\":\"mulu-package\",\"version\":1,…}; this file does not start with one, so it is not a Mulu package."));
-  if (version == NULL || !is_value_of (version, G_TYPE_INT64))
-    return fatal (im, error, "version", _("the header needs a \"version\" number."));
+  if (version == NULL || !mulu_import_is_value_of (version, G_TYPE_INT64))
+    return mulu_import_fatal (im, error, "version", _("the header needs a \"version\" number."));
   if (json_node_get_int (version) != MULU_PACKAGE_VERSION)
-    return fatal (im, error, "version",
+    return mulu_import_fatal (im, error, "version",
                   _("this package has format version %lld, but this Mulu reads version %d. Update Mulu, or ask the sender for a version %d package."),
                   (long long) json_node_get_int (version), MULU_PACKAGE_VERSION, MULU_PACKAGE_VERSION);
   im->seen_header = TRUE;
@@ -611,16 +286,16 @@ import_line (Import     *im,
   if (!json_parser_load_from_data (im->parser, line, (gssize) len, &parse_error))
     {
       if (!g_utf8_validate_len (line, len, &bad))
-        return fatal (im, error, NULL,
+        return mulu_import_fatal (im, error, NULL,
                       _("the text is not UTF-8 (at byte %llu of the line). Save the package as UTF-8 and import it again."),
                       (unsigned long long) (bad - line) + 1);
-      return fatal (im, error, NULL, _("this line is not valid JSON (%s). Each line must be one complete JSON object."),
+      return mulu_import_fatal (im, error, NULL, _("this line is not valid JSON (%s). Each line must be one complete JSON object."),
                     parse_error->message);
     }
   root = json_parser_get_root (im->parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return fatal (im, error, NULL, _("this line is %s, not a JSON object. Each line must be one object in braces {…}."),
-                  root ? node_type_name (root) : _("empty"));
+    return mulu_import_fatal (im, error, NULL, _("this line is %s, not a JSON object. Each line must be one object in braces {…}."),
+                  root ? mulu_import_node_type_name (root) : _("empty"));
 
   if (!im->seen_header)
     return import_header (im, json_node_get_object (root), error);
@@ -755,7 +430,7 @@ read_lines (Import           *im,
             {
               if (carry->len + (gsize) (nl - p) > MAX_LINE)
                 {
-                  ok = fatal (im, error, NULL, _("this line is longer than 16 MB; each line must hold one record."));
+                  ok = mulu_import_fatal (im, error, NULL, _("this line is longer than 16 MB; each line must hold one record."));
                   break;
                 }
               g_byte_array_append (carry, (const guint8 *) p, (guint) (nl - p));
@@ -787,7 +462,7 @@ read_lines (Import           *im,
           if (carry->len + (end - p) > MAX_LINE)
             {
               im->line++;
-              ok = fatal (im, error, NULL, _("this line is longer than 16 MB; each line must hold one record."));
+              ok = mulu_import_fatal (im, error, NULL, _("this line is longer than 16 MB; each line must hold one record."));
             }
           else
             g_byte_array_append (carry, (const guint8 *) p, (guint) (end - p));
@@ -843,7 +518,7 @@ duplicate_item_after_load (Import     *im,
   if (uid == NULL || (fin = g_file_read (file, NULL, NULL)) == NULL)
     {
       im->line = 0;
-      return fatal (im, error, "id", _("two data items have the same id; every record needs its own id."));
+      return mulu_import_fatal (im, error, "id", _("two data items have the same id; every record needs its own id."));
     }
 
   in = g_data_input_stream_new (G_INPUT_STREAM (fin));
@@ -866,7 +541,7 @@ duplicate_item_after_load (Import     *im,
         }
       g_free (line);
     }
-  return fatal (im, error, "id", _("the %s id “%s” is used twice in this package; every record needs its own id."),
+  return mulu_import_fatal (im, error, "id", _("the %s id “%s” is used twice in this package; every record needs its own id."),
                 mulu_entity_get_label (MULU_ENTITY_ITEM), uid);
 }
 
