@@ -515,7 +515,7 @@ mulu_generate (MuluCatalog               *catalog,
   if (!mulu_catalog_begin (catalog, error))
     goto out;
   bulk = mulu_catalog_count (catalog, MULU_ENTITY_ITEM, NULL) == 0;
-  if (bulk && !mulu_schema_drop_item_indexes (g.db, error))
+  if (bulk && !mulu_schema_begin_bulk_load (g.db, error))
     goto fail;
   for (guint e = 0; e < MULU_N_ENTITIES; e++)
     if (sqlite3_prepare_v2 (g.db, mulu_store_insert_sql (e), -1, &g.insert[e], NULL) != SQLITE_OK)
@@ -527,7 +527,7 @@ mulu_generate (MuluCatalog               *catalog,
   for (guint d = 0; d < options->departments; d++)
     if (!gen_department (&g, options, d + 1, cancellable, progress, progress_data, error))
       goto fail;
-  if (bulk && !mulu_schema_create_item_indexes (g.db, error))
+  if (bulk && !mulu_schema_end_bulk_load (g.db, error))
     goto fail;
 
   {

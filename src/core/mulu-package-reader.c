@@ -601,7 +601,7 @@ mulu_package_import (MuluCatalog       *catalog,
   began = TRUE;
   if (!prepare (&im, error))
     goto out;
-  if (im.max_item_before == 0 && !mulu_schema_drop_item_indexes (im.db, error))
+  if (im.max_item_before == 0 && !mulu_schema_begin_bulk_load (im.db, error))
     goto out;
 
   if (!read_lines (&im, G_INPUT_STREAM (in), finfo ? g_file_info_get_size (finfo) : 0, sha,
@@ -622,7 +622,7 @@ mulu_package_import (MuluCatalog       *catalog,
 
       if (progress)
         progress (1.0, _("Indexing the data items"), progress_data);
-      if (!mulu_schema_create_item_indexes (im.db, &index_error))
+      if (!mulu_schema_end_bulk_load (im.db, &index_error))
         {
           if (g_error_matches (index_error, MULU_ERROR, MULU_ERROR_EXISTS))
             duplicate_item_after_load (&im, path, error);

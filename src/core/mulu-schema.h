@@ -19,9 +19,9 @@ gboolean mulu_schema_upgrade     (sqlite3 *db,
                                   int      to,
                                   GError **error);
 
-gboolean mulu_schema_drop_item_indexes   (sqlite3 *db,
-                                         GError **error);
-gboolean mulu_schema_create_item_indexes (sqlite3 *db,
-                                         GError **error);
+gboolean mulu_schema_begin_bulk_load (sqlite3 *db,
+                                     GError **error);
+gboolean mulu_schema_end_bulk_load   (sqlite3 *db,
+                                     GError **error);
 
 G_END_DECLS
