@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "mulu-window-private.h"
 
@@ -140,6 +141,61 @@ open_activated (GtkWidget  *widget,
 {
   choose_file (MULU_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Catalog"), _("_Open"),
                "*.mulu", _("Mulu catalogs"), NULL, open_chosen);
+}
+
+static void
+open_recent_activated (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (param, NULL));
+
+  mulu_window_open_file (MULU_WINDOW (widget), file);
+}
+
+/* "name.mulu — ~/Documents": the folder tells apart two catalogs of the
+ * same name, and the home folder is shortened as file managers do. */
+static char *
+recent_label (const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char *home = g_get_home_dir ();
+  gsize home_len = strlen (home);
+
+  if (g_str_has_prefix (dir, home) && (dir[home_len] == '\0' || G_IS_DIR_SEPARATOR (dir[home_len])))
+    {
+      g_autofree char *shortened = g_strconcat ("~", dir + home_len, NULL);
+      return g_strdup_printf ("%s — %s", name, shortened);
+    }
+  return g_strdup_printf ("%s — %s", name, dir);
+}
+
+void
+mulu_window_update_recent (MuluWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-files");
+  const char *current = self->catalog ? mulu_catalog_get_path (self->catalog) : NULL;
+  guint shown = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; recent[i]; i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      /* The open catalog and files since moved or deleted are left out. */
+      if (g_strcmp0 (recent[i], current) == 0 || !g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+      label = recent_label (recent[i]);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_menu, item);
+      shown++;
+    }
+  /* An item without an action shows greyed out: the submenu is never empty. */
+  if (shown == 0)
+    g_menu_append (self->recent_menu, _("No other recent catalogs"), "win.no-recent");
 }
 
 static void
@@ -292,6 +348,7 @@ mulu_window_update_actions (MuluWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->history && mulu_history_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", self->history && mulu_history_can_redo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-package", open);
@@ -307,6 +364,8 @@ mulu_window_install_actions (MuluWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.export-package", NULL, export_package_activated);

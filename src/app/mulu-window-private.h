@@ -28,6 +28,7 @@ struct _MuluWindow
   GtkStack             *pages;
   GtkButton            *undo_button;
   GtkButton            *redo_button;
+  GMenu                *recent_menu;
 
   MuluStepRow          *step_rows[MULU_N_STEPS];
   GtkWidget            *step_pages[MULU_N_STEPS];
@@ -35,5 +36,6 @@ struct _MuluWindow
 
 void mulu_window_install_actions (MuluWindowClass *klass);
 void mulu_window_update_actions  (MuluWindow      *self);
+void mulu_window_update_recent   (MuluWindow      *self);
 
 G_END_DECLS

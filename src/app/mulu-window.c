@@ -182,6 +182,13 @@ remember_file (MuluWindow *self,
   updated = g_strv_builder_end (b);
   g_strv_builder_unref (b);
   g_settings_set_strv (self->settings, "recent-files", (const char * const *) updated);
+  /* The desktop's own recent list too, for the file manager and dialogs. */
+  {
+    g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+    if (uri)
+      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  }
 }
 
 static void
@@ -215,6 +222,7 @@ set_document (MuluWindow  *self,
   update_title (self);
   queue_progress (self);
   mulu_window_update_actions (self);
+  mulu_window_update_recent (self);
 }
 
 gboolean
@@ -387,6 +395,7 @@ mulu_window_class_init (MuluWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MuluWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, MuluWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, MuluWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, MuluWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_step_selected);
 
   mulu_window_install_actions (klass);
@@ -405,6 +414,8 @@ mulu_window_init (MuluWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  g_signal_connect_object (self->settings, "changed::recent-files",
+                           G_CALLBACK (mulu_window_update_recent), self, G_CONNECT_SWAPPED);
 
   for (guint s = 0; s < MULU_N_STEPS; s++)
     {

@@ -108,6 +108,48 @@ test_edits_survive_reopening (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static char *
+menu_target (GMenuModel *menu,
+             int         i)
+{
+  g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+
+  return target ? g_variant_dup_string (target, NULL) : NULL;
+}
+
+static void
+test_recent_catalogs_menu (void)
+{
+  g_autofree char *first = sample_path ();
+  g_autofree char *second = sample_path ();
+  g_autofree char *gone = sample_path ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  MuluWindow *window = NULL;
+  GMenuModel *recent = NULL;
+  g_autofree char *target = NULL;
+
+  /* Earlier tests in this process opened catalogs too. */
+  g_settings_reset (settings, "recent-files");
+  window = open_window (gone);
+  recent = G_MENU_MODEL (window->recent_menu);
+
+  g_assert_true (mulu_window_open_catalog (window, first, NULL));
+  g_assert_true (mulu_window_open_catalog (window, second, NULL));
+  g_assert_cmpint (g_unlink (gone), ==, 0);
+  mulu_window_update_recent (window);
+
+  /* The open catalog and the deleted one are not offered. */
+  g_assert_cmpint (g_menu_model_get_n_items (recent), ==, 1);
+  target = menu_target (recent, 0);
+  g_assert_cmpstr (target, ==, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", first));
+  g_assert_cmpstr (mulu_catalog_get_path (mulu_window_get_catalog (window)), ==, first);
+  g_clear_pointer (&target, g_free);
+  target = menu_target (recent, 0);
+  g_assert_cmpstr (target, ==, second);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_package_dropped_is_imported (void)
 {
@@ -136,6 +178,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/add-system-undo-redo", test_add_system_then_undo);
   g_test_add_func ("/ui/window/steps-by-keyboard-actions", test_steps_by_keyboard);
   g_test_add_func ("/ui/window/edits-survive-reopening", test_edits_survive_reopening);
+  g_test_add_func ("/ui/window/recent-catalogs-menu", test_recent_catalogs_menu);
   g_test_add_func ("/ui/window/package-dropped-is-imported", test_package_dropped_is_imported);
   return g_test_run ();
 }
