@@ -12,6 +12,7 @@ cd "$top"
 build_packages="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libjson-glib-dev libxlsxwriter-dev gettext"
 test_packages="xvfb xauth sqlite3 desktop-file-utils appstream-util python3-openpyxl locales
+  dbus at-spi2-core python3-pyatspi gir1.2-atspi-2.0 xdotool xclip imagemagick
   libreoffice-calc-nogui"
 
 say () { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -56,6 +57,9 @@ case "${1:-}" in
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
       say "Opening $catalog"
       export MULU_LOCALEDIR="$top/build/po"
+      # Mulu is run from the build tree, not installed: its settings schema
+      # is compiled there.
+      export GSETTINGS_SCHEMA_DIR="$top/build/data"
       exec build/src/app/mulu "$catalog"
     fi
     say "No display: the headless main job"

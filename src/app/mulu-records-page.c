@@ -336,6 +336,29 @@ mulu_records_page_set_document (MuluRecordsPage *self,
   on_selection_changed (self);
 }
 
+/* Scrolled windows bind Ctrl+Page Up/Down themselves (sideways scrolling),
+ * so the tab keys are caught on the way down, before they reach one. */
+static void
+add_tab_shortcuts (MuluRecordsPage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const struct { guint key; const char *tab; } tabs[] = {
+    { GDK_KEY_Page_Down, "items" },
+    { GDK_KEY_Page_Up, "fields" },
+  };
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (tabs[i].key, GDK_CONTROL_MASK),
+                                                gtk_named_action_new ("records.show-tab"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (tabs[i].tab));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 mulu_records_page_constructed (GObject *object)
 {
@@ -396,6 +419,7 @@ mulu_records_page_constructed (GObject *object)
       self->items = MULU_ITEMS_TABLE (mulu_items_table_new ());
       page = adw_view_stack_add_titled (self->detail_stack, GTK_WIDGET (self->items), "items", _("Data Items"));
       adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
+      add_tab_shortcuts (self);
     }
 }
 
@@ -450,6 +474,26 @@ mulu_records_page_get_property (GObject    *object,
     }
 }
 
+/* Ctrl+Page Down / Page Up move between a resource's details and its
+ * data items without the mouse; the items table takes the keyboard so that
+ * Ctrl+V pastes at once. */
+static void
+show_tab_activated (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *param)
+{
+  MuluRecordsPage *self = MULU_RECORDS_PAGE (widget);
+  const char *tab = g_variant_get_string (param, NULL);
+
+  if (self->items == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->detail_stack)))
+    return;
+  adw_view_stack_set_visible_child_name (self->detail_stack, tab);
+  if (g_str_equal (tab, "items"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->items));
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->editor_scroller), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 mulu_records_page_class_init (MuluRecordsPageClass *klass)
 {
@@ -488,6 +532,8 @@ mulu_records_page_class_init (MuluRecordsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_view_key_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_activate);
+
+  gtk_widget_class_install_action (widget_class, "records.show-tab", "s", show_tab_activated);
 }
 
 static void
