@@ -56,7 +56,10 @@ mulu_cli_submit (int    argc,
   if (!mulu_catalog_submit (catalog, &error) ||
       (summary = mulu_review_summary (catalog, &error)) == NULL)
     return close_and_fail (catalog, error);
-  g_print (_("%s submitted by %s: %llu records await review, %llu already approved. The catalog is frozen until it is reopened.\n"),
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "%s submitted by %s: %llu record awaits review, %llu already approved. The catalog is frozen until it is reopened.\n",
+                        "%s submitted by %s: %llu records await review, %llu already approved. The catalog is frozen until it is reopened.\n",
+                        (gulong) summary->counts[MULU_REVIEW_SUBMITTED]),
            argv[2], mulu_catalog_get_user (catalog),
            (unsigned long long) summary->counts[MULU_REVIEW_SUBMITTED],
            (unsigned long long) summary->counts[MULU_REVIEW_APPROVED]);

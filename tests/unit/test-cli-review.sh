@@ -58,7 +58,7 @@ contains "summary --json names the returned record" "$dir/out.json" "\"id\" : \"
 "$cli" reopen "$f" --as 张三 --note "补充摘要" >/dev/null; check "reopen" 0 $?
 "$cli" reopen "$f" --as 张三 2>/dev/null; check "reopening an open catalog is refused" 1 $?
 "$cli" submit "$f" --as 张三 >"$dir/out"; check "resubmit" 0 $?
-contains "approved records stay approved" "$dir/out" "1 records await review, 5 already approved"
+contains "approved records stay approved" "$dir/out" "1 record awaits review, 5 already approved"
 "$cli" review "$f" --as 李四 --approve "$r1" >/dev/null; check "the reviewer approves the last one" 0 $?
 
 # History.
