@@ -8,9 +8,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 #include <stdio.h>
 
 #ifdef G_OS_UNIX
@@ -20,9 +18,7 @@
 #include <io.h>
 #endif
 
-#include "mulu-core.h"
-
-enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
+#include "mulu-cli-private.h"
 
 static gboolean
 stderr_is_terminal (void)
@@ -67,6 +63,8 @@ exit_for (const GError *error)
       case MULU_ERROR_LOCKED:
       case MULU_ERROR_INVALID:
       case MULU_ERROR_CANCELLED:
+      case MULU_ERROR_SUBMITTED:
+      case MULU_ERROR_NOT_PERMITTED:
         return EXIT_REFUSED;
       default:
         break;
@@ -74,16 +72,16 @@ exit_for (const GError *error)
   return EXIT_USAGE;
 }
 
-static int
-fail (const GError *error)
+int
+mulu_cli_fail (const GError *error)
 {
   g_printerr ("mulu-cli: %s\n", error->message);
   return exit_for (error);
 }
 
-static int
-usage_error (GOptionContext *context,
-             const char     *message)
+int
+mulu_cli_usage_error (GOptionContext *context,
+                      const char     *message)
 {
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
@@ -91,15 +89,24 @@ usage_error (GOptionContext *context,
   return EXIT_USAGE;
 }
 
-static GOptionContext *
-command_context (const char *parameters,
-                 const char *summary)
+GOptionContext *
+mulu_cli_command_context (const char *parameters,
+                          const char *summary)
 {
   GOptionContext *context = g_option_context_new (parameters);
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
   return context;
+}
+
+/* The core reads $MULU_USER when a catalog is made or opened, so --as
+ * also names the author of a new catalog's first entry. */
+void
+mulu_cli_set_user (const char *name)
+{
+  if (name && *name)
+    g_setenv ("MULU_USER", name, TRUE);
 }
 
 /* --- new ---------------------------------------------------------------- */
@@ -111,13 +118,15 @@ cmd_new (int    argc,
   g_autofree char *department = NULL;
   g_autofree char *uscc = NULL;
   g_autofree char *region = NULL;
+  g_autofree char *as = NULL;
   const GOptionEntry entries[] = {
+    MULU_CLI_AS_ENTRY (as),
     { "department", 0, 0, G_OPTION_ARG_STRING, &department, N_("Full name of the department"), N_("NAME") },
     { "uscc", 0, 0, G_OPTION_ARG_STRING, &uscc, N_("Its unified social credit code"), N_("CODE") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("Region code (default: from the credit code)"), N_("CODE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = command_context (_("new FILE --department NAME --uscc CODE"),
+  g_autoptr(GOptionContext) context = mulu_cli_command_context (_("new FILE --department NAME --uscc CODE"),
                                                        _("Create an empty catalog for one department."));
   g_autoptr(GError) error = NULL;
   g_autoptr(MuluCatalog) catalog = NULL;
@@ -126,9 +135,10 @@ cmd_new (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return mulu_cli_usage_error (context, error->message);
   if (argc != 3 || department == NULL || uscc == NULL)
-    return usage_error (context, _("Give the file, --department and --uscc."));
+    return mulu_cli_usage_error (context, _("Give the file, --department and --uscc."));
+  mulu_cli_set_user (as);
 
   if (mulu_uscc_check (uscc, &check) != MULU_USCC_VALID)
     {
@@ -138,7 +148,7 @@ cmd_new (int    argc,
     }
 
   if ((catalog = mulu_catalog_create (argv[2], &error)) == NULL)
-    return fail (error);
+    return mulu_cli_fail (error);
 
   dept = mulu_record_new (MULU_ENTITY_DEPARTMENT);
   mulu_record_set_string (dept, MULU_DEPARTMENT_NAME, department);
@@ -152,10 +162,10 @@ cmd_new (int    argc,
     {
       mulu_catalog_close (catalog, NULL);
       g_unlink (argv[2]);
-      return fail (error);
+      return mulu_cli_fail (error);
     }
   if (!mulu_catalog_close (catalog, &error))
-    return fail (error);
+    return mulu_cli_fail (error);
   g_print (_("Created %s for %s.\n"), argv[2], department);
   return EXIT_OK;
 }
@@ -169,7 +179,9 @@ cmd_generate (int    argc,
   MuluGenerateOptions o;
   int departments = 1, systems = 10, resources = 50, items = 10, seed = 1;
   double secret = 0.0;
+  g_autofree char *as = NULL;
   const GOptionEntry entries[] = {
+    MULU_CLI_AS_ENTRY (as),
     { "departments", 0, 0, G_OPTION_ARG_INT, &departments, N_("Number of departments"), "N" },
     { "systems", 0, 0, G_OPTION_ARG_INT, &systems, N_("Systems per department"), "N" },
     { "resources", 0, 0, G_OPTION_ARG_INT, &resources, N_("Resources per department"), "N" },
@@ -178,7 +190,7 @@ cmd_generate (int    argc,
     { "secret-share", 0, 0, G_OPTION_ARG_DOUBLE, &secret, N_("Fraction of resources marked secret (0–1)"), "F" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = command_context (_("generate FILE --departments N --systems N --resources N --items N [--seed S]"),
+  g_autoptr(GOptionContext) context = mulu_cli_command_context (_("generate FILE --departments N --systems N --resources N --items N [--seed S]"),
                                                        _("Create a synthetic catalog of any size, the same for the same seed."));
   g_autoptr(GError) error = NULL;
   g_autoptr(MuluCatalog) catalog = NULL;
@@ -186,11 +198,12 @@ cmd_generate (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return mulu_cli_usage_error (context, error->message);
   if (argc != 3)
-    return usage_error (context, _("Give the catalog file to create."));
+    return mulu_cli_usage_error (context, _("Give the catalog file to create."));
+  mulu_cli_set_user (as);
   if (departments < 1 || systems < 0 || resources < 0 || items < 0 || seed < 0 || secret < 0 || secret > 1)
-    return usage_error (context, _("Counts must be positive numbers and the secret share between 0 and 1."));
+    return mulu_cli_usage_error (context, _("Counts must be positive numbers and the secret share between 0 and 1."));
 
   mulu_generate_options_init (&o);
   o.departments = (guint) departments;
@@ -201,15 +214,15 @@ cmd_generate (int    argc,
   o.secret_share = secret;
 
   if ((catalog = mulu_catalog_create (argv[2], &error)) == NULL)
-    return fail (error);
+    return mulu_cli_fail (error);
   if (!mulu_generate (catalog, &o, NULL, print_progress, NULL, &error))
     {
       mulu_catalog_close (catalog, NULL);
       g_unlink (argv[2]);
-      return fail (error);
+      return mulu_cli_fail (error);
     }
   if (!mulu_catalog_close (catalog, &error))
-    return fail (error);
+    return mulu_cli_fail (error);
   g_print (_("Generated %s in %.1f s.\n"), argv[2], g_timer_elapsed (timer, NULL));
   return EXIT_OK;
 }
@@ -220,8 +233,12 @@ static int
 cmd_import (int    argc,
             char **argv)
 {
-  const GOptionEntry entries[] = { { NULL } };
-  g_autoptr(GOptionContext) context = command_context (_("import FILE PACKAGE.jsonl"),
+  g_autofree char *as = NULL;
+  const GOptionEntry entries[] = {
+    MULU_CLI_AS_ENTRY (as),
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = mulu_cli_command_context (_("import FILE PACKAGE.jsonl"),
                                                        _("Import a package into a catalog (created when it does not exist). All or nothing."));
   g_autoptr(GError) error = NULL;
   g_autoptr(MuluCatalog) catalog = NULL;
@@ -231,9 +248,10 @@ cmd_import (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return mulu_cli_usage_error (context, error->message);
   if (argc != 4)
-    return usage_error (context, _("Give the catalog file and the package."));
+    return mulu_cli_usage_error (context, _("Give the catalog file and the package."));
+  mulu_cli_set_user (as);
 
   if (!g_file_test (argv[3], G_FILE_TEST_IS_REGULAR))
     {
@@ -249,17 +267,17 @@ cmd_import (int    argc,
       created = catalog != NULL;
     }
   if (catalog == NULL)
-    return fail (error);
+    return mulu_cli_fail (error);
 
   if (!mulu_package_import (catalog, argv[3], &report, NULL, print_progress, NULL, &error))
     {
       mulu_catalog_close (catalog, NULL);
       if (created)
         g_unlink (argv[2]);
-      return fail (error);
+      return mulu_cli_fail (error);
     }
   if (!mulu_catalog_close (catalog, &error))
-    return fail (error);
+    return mulu_cli_fail (error);
 
   for (guint i = 0; i < report->warnings->len; i++)
     {
@@ -294,7 +312,7 @@ cmd_export (int    argc,
     { "max-rows-per-sheet", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &max_rows, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = command_context (_("export FILE -o OUT.xlsx [--template national|flat|PATH] [--draft] | -o OUT.jsonl"),
+  g_autoptr(GOptionContext) context = mulu_cli_command_context (_("export FILE -o OUT.xlsx [--template national|flat|PATH] [--draft] | -o OUT.jsonl"),
                                                        _("Write the census workbook, or export a catalog as a package."));
   g_autoptr(GError) error = NULL;
   g_autoptr(MuluCatalog) catalog = NULL;
@@ -302,16 +320,16 @@ cmd_export (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return mulu_cli_usage_error (context, error->message);
   if (argc != 3 || output == NULL)
-    return usage_error (context, _("Give the catalog file and -o OUT.xlsx or -o OUT.jsonl."));
+    return mulu_cli_usage_error (context, _("Give the catalog file and -o OUT.xlsx or -o OUT.jsonl."));
   if (!g_str_has_suffix (output, ".jsonl") && !g_str_has_suffix (output, ".xlsx"))
-    return usage_error (context, _("The output must end in .xlsx (census workbook) or .jsonl (package)."));
+    return mulu_cli_usage_error (context, _("The output must end in .xlsx (census workbook) or .jsonl (package)."));
   if (max_rows < 0)
-    return usage_error (context, _("--max-rows-per-sheet must be positive."));
+    return mulu_cli_usage_error (context, _("--max-rows-per-sheet must be positive."));
 
   if ((catalog = mulu_catalog_open (argv[2], &error)) == NULL)
-    return fail (error);
+    return mulu_cli_fail (error);
   if (g_str_has_suffix (output, ".xlsx"))
     {
       MuluWorkbookOptions o = { template_name, draft, (guint32) max_rows };
@@ -322,10 +340,10 @@ cmd_export (int    argc,
   if (!ok)
     {
       mulu_catalog_close (catalog, NULL);
-      return fail (error);
+      return mulu_cli_fail (error);
     }
   if (!mulu_catalog_close (catalog, &error))
-    return fail (error);
+    return mulu_cli_fail (error);
   g_print ("%s\n", output);
   return EXIT_OK;
 }
@@ -341,7 +359,7 @@ cmd_info (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = command_context (_("info FILE [--json]"),
+  g_autoptr(GOptionContext) context = mulu_cli_command_context (_("info FILE [--json]"),
                                                        _("Show what a catalog holds."));
   g_autoptr(GError) error = NULL;
   g_autoptr(MuluCatalog) catalog = NULL;
@@ -350,15 +368,15 @@ cmd_info (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return mulu_cli_usage_error (context, error->message);
   if (argc != 3)
-    return usage_error (context, _("Give the catalog file."));
+    return mulu_cli_usage_error (context, _("Give the catalog file."));
 
   if ((catalog = mulu_catalog_open (argv[2], &error)) == NULL)
-    return fail (error);
+    return mulu_cli_fail (error);
   for (guint e = 0; e < MULU_N_ENTITIES; e++)
     if ((counts[e] = mulu_catalog_count (catalog, e, &error)) < 0)
-      return fail (error);
+      return mulu_cli_fail (error);
   created = mulu_catalog_dup_meta (catalog, "created");
 
   if (as_json)
@@ -401,7 +419,7 @@ cmd_info (int    argc,
       g_print (_("Created:            %s\n"), created ? created : "");
     }
   if (!mulu_catalog_close (catalog, &error))
-    return fail (error);
+    return mulu_cli_fail (error);
   return EXIT_OK;
 }
 
@@ -429,8 +447,8 @@ add_finding_json (JsonBuilder *b,
   json_builder_end_object (b);
 }
 
-static void
-print_json (JsonBuilder *b)
+void
+mulu_cli_print_json (JsonBuilder *b)
 {
   g_autoptr(JsonNode) root = json_builder_get_root (b);
   g_autofree char *text = json_to_string (root, TRUE);
@@ -449,7 +467,7 @@ cmd_validate (int    argc,
     { "severity", 0, 0, G_OPTION_ARG_STRING, &severity, N_("Show findings this serious or worse: error, warning or hint (default: hint)"), N_("LEVEL") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = command_context (_("validate FILE [--json] [--severity error|warning|hint]"),
+  g_autoptr(GOptionContext) context = mulu_cli_command_context (_("validate FILE [--json] [--severity error|warning|hint]"),
                                                        _("Check a catalog against every rule. Exit status 0 when no error remains, 1 when errors remain."));
   g_autoptr(GError) error = NULL;
   g_autoptr(MuluCatalog) catalog = NULL;
@@ -459,11 +477,11 @@ cmd_validate (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return mulu_cli_usage_error (context, error->message);
   if (argc != 3)
-    return usage_error (context, _("Give the catalog file."));
+    return mulu_cli_usage_error (context, _("Give the catalog file."));
   if (severity && !mulu_severity_from_string (severity, &worst))
-    return usage_error (context, _("The severity is error, warning or hint."));
+    return mulu_cli_usage_error (context, _("The severity is error, warning or hint."));
 
   if ((catalog = mulu_catalog_open (argv[2], &error)) == NULL ||
       !mulu_validate_catalog (catalog, NULL, print_progress, NULL, &error) ||
@@ -493,7 +511,7 @@ cmd_validate (int    argc,
         add_finding_json (b, g_ptr_array_index (findings, i));
       json_builder_end_array (b);
       json_builder_end_object (b);
-      print_json (b);
+      mulu_cli_print_json (b);
     }
   else
     {
@@ -509,7 +527,7 @@ cmd_validate (int    argc,
                (unsigned long long) counts[MULU_SEVERITY_HINT]);
     }
   if (!mulu_catalog_close (catalog, &error))
-    return fail (error);
+    return mulu_cli_fail (error);
   return counts[MULU_SEVERITY_ERROR] > 0 ? EXIT_REFUSED : EXIT_OK;
 }
 
@@ -524,7 +542,7 @@ cmd_zombies (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = command_context (_("zombies FILE [--json]"),
+  g_autoptr(GOptionContext) context = mulu_cli_command_context (_("zombies FILE [--json]"),
                                                        _("List each system with the zombie criteria it meets, their evidence and the decision."));
   g_autoptr(GError) error = NULL;
   g_autoptr(MuluCatalog) catalog = NULL;
@@ -536,11 +554,11 @@ cmd_zombies (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return mulu_cli_usage_error (context, error->message);
   if (argc != 3)
-    return usage_error (context, _("Give the catalog file."));
+    return mulu_cli_usage_error (context, _("Give the catalog file."));
   if ((catalog = mulu_catalog_open (argv[2], &error)) == NULL)
-    return fail (error);
+    return mulu_cli_fail (error);
 
   mulu_zombie_thresholds_load (catalog, &t);
   systems = mulu_record_list_new (catalog, MULU_ENTITY_SYSTEM);
@@ -610,13 +628,13 @@ cmd_zombies (int    argc,
   mulu_zombie_thresholds_clear (&t);
 
   if (as_json)
-    print_json (b);
+    mulu_cli_print_json (b);
   else
     g_print (_("%u of %u systems are suspected zombies; %u confirmed.\n"), suspected,
              g_list_model_get_n_items (G_LIST_MODEL (systems)), confirmed);
   g_clear_object (&systems);
   if (!mulu_catalog_close (catalog, &error))
-    return fail (error);
+    return mulu_cli_fail (error);
   return EXIT_OK;
 }
 
@@ -636,6 +654,11 @@ static const Command commands[] = {
   { "info", cmd_info, N_("Show counts and versions of a catalog") },
   { "validate", cmd_validate, N_("Check a catalog against every rule") },
   { "zombies", cmd_zombies, N_("List suspected zombie systems with their evidence") },
+  { "submit", mulu_cli_submit, N_("Submit a catalog for review, freezing it") },
+  { "reopen", mulu_cli_reopen, N_("Reopen a submitted catalog for changes") },
+  { "review", mulu_cli_review, N_("Approve or return records, or show the review") },
+  { "history", mulu_cli_history, N_("Show the change log, or one record’s history") },
+  { "verify", mulu_cli_verify, N_("Check that the change log is intact and agrees with the data") },
 };
 
 static int

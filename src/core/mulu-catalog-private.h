@@ -35,5 +35,14 @@ void       mulu_catalog_emit_changed    (MuluCatalog *self,
                                          gint64       id,
                                          MuluChange   change);
 char      *mulu_now_iso8601             (void);
+/* Fails with MULU_ERROR_SUBMITTED while the catalog is submitted
+ * (mulu-review.c). */
+gboolean   mulu_catalog_ensure_editable (MuluCatalog *self,
+                                         GError     **error);
+/* A field's value as the change log writes it: references by package id,
+ * lists as JSON, booleans as true/false. */
+char      *mulu_catalog_log_text        (MuluCatalog     *self,
+                                         const MuluField *field,
+                                         GVariant        *value);
 
 G_END_DECLS

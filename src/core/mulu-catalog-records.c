@@ -126,10 +126,10 @@ mulu_catalog_dup_uid (MuluCatalog *self,
 
 /* The change log names referenced records by their package id, so that a
  * history still reads right after a package round trip. */
-static char *
-log_text (MuluCatalog     *self,
-          const MuluField *f,
-          GVariant        *value)
+char *
+mulu_catalog_log_text (MuluCatalog     *self,
+                       const MuluField *f,
+                       GVariant        *value)
 {
   if (value == NULL)
     return NULL;
@@ -245,6 +245,8 @@ mulu_catalog_add (MuluCatalog *self,
   g_return_val_if_fail (MULU_IS_RECORD (record), FALSE);
   g_return_val_if_fail (mulu_record_get_id (record) == 0, FALSE);
 
+  if (!mulu_catalog_ensure_editable (self, error))
+    return FALSE;
   entity = mulu_record_get_entity (record);
   if (mulu_record_get_uid (record) == NULL)
     {
@@ -304,6 +306,8 @@ mulu_catalog_restore (MuluCatalog *self,
   g_return_val_if_fail (mulu_record_get_id (record) > 0, FALSE);
   g_return_val_if_fail (mulu_record_get_uid (record) != NULL, FALSE);
 
+  if (!mulu_catalog_ensure_editable (self, error))
+    return FALSE;
   entity = mulu_record_get_entity (record);
   if (!check_record (self, record, error))
     return FALSE;
@@ -354,6 +358,8 @@ mulu_catalog_update (MuluCatalog *self,
   g_return_val_if_fail (MULU_IS_CATALOG (self) && mulu_catalog_get_db (self), FALSE);
   g_return_val_if_fail (MULU_IS_RECORD (record), FALSE);
 
+  if (!mulu_catalog_ensure_editable (self, error))
+    return FALSE;
   info = mulu_record_get_info (record);
   if ((stored = mulu_catalog_get (self, info->entity, mulu_record_get_id (record), error)) == NULL)
     return FALSE;
@@ -372,8 +378,8 @@ mulu_catalog_update (MuluCatalog *self,
       if (mulu_value_equal (old, new))
         continue;
       n_changed++;
-      old_text = log_text (self, &info->fields[i], old);
-      new_text = log_text (self, &info->fields[i], new);
+      old_text = mulu_catalog_log_text (self, &info->fields[i], old);
+      new_text = mulu_catalog_log_text (self, &info->fields[i], new);
       if (!mulu_catalog_log (self, "update", info->kind, mulu_record_get_uid (stored),
                              info->fields[i].group ? info->fields[i].column : info->fields[i].key,
                              old_text, new_text, NULL, error))
@@ -461,6 +467,8 @@ mulu_catalog_delete (MuluCatalog *self,
   g_return_val_if_fail (MULU_IS_CATALOG (self) && mulu_catalog_get_db (self), FALSE);
   g_return_val_if_fail (entity < MULU_N_ENTITIES, FALSE);
 
+  if (!mulu_catalog_ensure_editable (self, error))
+    return FALSE;
   info = mulu_entity_get_info (entity);
   if ((stored = mulu_catalog_get (self, entity, id, error)) == NULL)
     return FALSE;

@@ -15,6 +15,7 @@
 #include "mulu-catalog-private.h"
 #include "mulu-error.h"
 #include "mulu-lock.h"
+#include "mulu-log-private.h"
 #include "mulu-package.h"
 #include "mulu-schema.h"
 #include "mulu-store.h"
@@ -84,11 +85,17 @@ mulu_catalog_class_init (MuluCatalogClass *klass)
 static void
 mulu_catalog_init (MuluCatalog *self)
 {
+  const char *named = g_getenv ("MULU_USER");
   const char *real = g_get_real_name ();
 
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
 
-  self->user = g_strdup (real && *real && g_strcmp0 (real, "Unknown") != 0 ? real : g_get_user_name ());
+  /* Who is working, until the window sets the name from its preferences:
+   * MULU_USER (scripts, tests, mulu-cli --as), else the account's name. */
+  if (named && *named)
+    self->user = g_strdup (named);
+  else
+    self->user = g_strdup (real && *real && g_strcmp0 (real, "Unknown") != 0 ? real : g_get_user_name ());
 }
 
 char *
@@ -178,7 +185,7 @@ configure_connection (MuluCatalog *self,
                       GError     **error)
 {
   sqlite3_busy_timeout (self->db, 5000);
-  if (!mulu_text_register_functions (self->db))
+  if (!mulu_text_register_functions (self->db) || !mulu_log_register_functions (self->db))
     return mulu_catalog_sql_error (self, error);
   sqlite3_extended_result_codes (self->db, 0);
   /* WAL: a crash mid-write leaves the last committed state; FULL syncs each
@@ -536,6 +543,9 @@ mulu_catalog_emit_changed (MuluCatalog *self,
   g_signal_emit (self, signals[CHANGED], 0, (guint) entity, id, (guint) change);
 }
 
+/* Every edit passes through here, whichever path it took, so this is also
+ * where a submitted catalog refuses the ones that got past their own
+ * check. Only the review's own steps may be logged while submitted. */
 gboolean
 mulu_catalog_log (MuluCatalog *self,
                   const char  *op,
@@ -547,26 +557,14 @@ mulu_catalog_log (MuluCatalog *self,
                   const char  *details,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *now = mulu_now_iso8601 ();
-  gboolean ok;
+  const char *texts[MULU_LOG_N_TEXTS] = {
+    NULL, NULL, op, entity, record_uid, field, old_value, new_value, details,
+  };
+  static const char * const review_ops[] = { "create", "submit", "reopen", "review", NULL };
 
-  if (sqlite3_prepare_v3 (self->db,
-                          "INSERT INTO change_log (at, who, op, entity, record_uid, field, old_value, new_value, details)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    return mulu_catalog_sql_error (self, error);
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, self->user, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, op, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, entity, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, record_uid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, field, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, old_value, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, new_value, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, details, -1, SQLITE_STATIC);
-  ok = sqlite3_step (stmt) == SQLITE_DONE;
-  sqlite3_finalize (stmt);
-  return ok ? TRUE : mulu_catalog_sql_error (self, error);
+  if (!g_strv_contains (review_ops, op) && !mulu_catalog_ensure_editable (self, error))
+    return FALSE;
+  return mulu_log_append (self, texts, error);
 }
 
 gboolean

@@ -22,6 +22,8 @@ typedef enum {
   MULU_ERROR_PACKAGE,         /* a package line is refused */
   MULU_ERROR_CANCELLED,
   MULU_ERROR_DATABASE,        /* SQLite reported something unexpected */
+  MULU_ERROR_SUBMITTED,       /* the catalog is submitted: reopen it before editing */
+  MULU_ERROR_NOT_PERMITTED,   /* the review's rules forbid it (self-approval, …) */
 } MuluErrorCode;
 
 GQuark mulu_error_quark (void);

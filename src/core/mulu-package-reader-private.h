@@ -28,6 +28,11 @@ typedef struct _MuluImport
   char             *last_resource_uid; /* items follow their resource: skip the lookup */
   gint64            last_resource_id;
   gboolean          seen_header;
+  /* The last submission or reopening in the package's history, which
+   * decides whether the catalog arrives submitted. */
+  char             *state_op;
+  char             *state_who;
+  char             *state_at;
 } Import;
 
 /* Every fatal message has the same shape: where, what, and what to do. */

@@ -20,6 +20,7 @@
 #include "mulu-catalog-private.h"
 #include "mulu-error.h"
 #include "mulu-json-out.h"
+#include "mulu-log-private.h"
 #include "mulu-package.h"
 #include "mulu-package-reader-private.h"
 #include "mulu-schema.h"
@@ -155,6 +156,43 @@ collect_unknown_keys (Import     *im,
   return json_to_string (extra_node, FALSE);
 }
 
+/* A line of the package's history: appended to this catalog's log, in
+ * order, with its time and author as they were (docs/package-format.md). */
+static gboolean
+import_change (Import     *im,
+               JsonObject *o,
+               GError    **error)
+{
+  static const char * const known[] = { "kind", "at", "who", "op", "entity", "record", "field", "old", "new", "details", NULL };
+  const char *texts[MULU_LOG_N_TEXTS];
+  const char *bad_key = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  if (!mulu_log_texts_from_json (o, texts, &bad_key))
+    return mulu_import_fatal (im, error, bad_key,
+                              _("a change needs \"at\", \"who\" and \"op\" as text, and text or null for its other keys."));
+  json_object_iter_init (&iter, o);
+  while (json_object_iter_next (&iter, &name, &member))
+    if (!g_strv_contains (known, name))
+      mulu_import_warn (im, name, g_strdup_printf (_("Line %llu: the key “%s” is not part of a change; it was left out."),
+                                                   (unsigned long long) im->line, name));
+  if (!mulu_log_append (im->catalog, texts, error))
+    return FALSE;
+  im->report->changes++;
+  if (g_str_equal (texts[MULU_LOG_OP], "submit") || g_str_equal (texts[MULU_LOG_OP], "reopen"))
+    {
+      g_free (im->state_op);
+      g_free (im->state_who);
+      g_free (im->state_at);
+      im->state_op = g_strdup (texts[MULU_LOG_OP]);
+      im->state_who = g_strdup (texts[MULU_LOG_WHO]);
+      im->state_at = g_strdup (texts[MULU_LOG_AT]);
+    }
+  return TRUE;
+}
+
 static gboolean
 import_record (Import     *im,
                JsonObject *o,
@@ -173,6 +211,8 @@ import_record (Import     *im,
     return mulu_import_fatal (im, error, "kind", _("every line needs a \"kind\": department, system, resource or item."));
   kind = json_node_get_string (kind_node);
   info = mulu_entity_from_kind (kind);
+  if (info == NULL && g_str_equal (kind, "change"))
+    return import_change (im, o, error);
   if (info == NULL)
     {
       if (g_str_equal (kind, "mulu-package"))
@@ -567,6 +607,9 @@ mulu_package_import (MuluCatalog       *catalog,
   g_return_val_if_fail (MULU_IS_CATALOG (catalog), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!mulu_catalog_ensure_editable (catalog, error))
+    return FALSE;
+
   report = g_new0 (MuluImportReport, 1);
   report->path = g_strdup (path);
   report->warnings = g_ptr_array_new_with_free_func (issue_free);
@@ -650,8 +693,20 @@ mulu_package_import (MuluCatalog       *catalog,
         mulu_json_append_key (details, &first, mulu_entity_get_info (e)->table);
         g_string_append_printf (details, "%" G_GUINT64_FORMAT, report->counts[e]);
       }
+    if (report->changes > 0)
+      {
+        mulu_json_append_key (details, &first, "changes");
+        g_string_append_printf (details, "%" G_GUINT64_FORMAT, report->changes);
+      }
     g_string_append_c (details, '}');
     if (!mulu_catalog_log (catalog, "import", NULL, NULL, NULL, NULL, NULL, details->str, error))
+      goto out;
+    /* A package submitted and not reopened arrives submitted, as its
+     * history says, so its reviewer finds it frozen. */
+    if (g_strcmp0 (im.state_op, "submit") == 0 &&
+        (!mulu_catalog_set_meta (catalog, "review.state", "submitted", error) ||
+         !mulu_catalog_set_meta (catalog, "review.by", im.state_who, error) ||
+         !mulu_catalog_set_meta (catalog, "review.at", im.state_at, error)))
       goto out;
     if (!mulu_catalog_set_meta (catalog, "findings_current", "0", error))
       goto out;
@@ -684,6 +739,9 @@ out:
   g_clear_object (&im.parser);
   g_free (im.last_resource_uid);
   g_free (im.display);
+  g_free (im.state_op);
+  g_free (im.state_who);
+  g_free (im.state_at);
 
   if (ok)
     {

@@ -16,6 +16,7 @@
 #include "mulu-catalog-private.h"
 #include "mulu-error.h"
 #include "mulu-json-out.h"
+#include "mulu-log-private.h"
 #include "mulu-package.h"
 #include "mulu-store.h"
 
@@ -419,6 +420,19 @@ write_record (Export     *x,
 }
 
 static gboolean
+write_change (const char *line,
+              gsize       length,
+              gpointer    data,
+              GError    **error)
+{
+  Export *x = data;
+
+  g_string_append_len (x->buf, line, (gssize) length);
+  g_string_append_c (x->buf, '\n');
+  return flush_buf (x, FALSE, error);
+}
+
+static gboolean
 write_in_order (Export    *x,
                 MuluEntity entity,
                 GArray    *order,
@@ -576,6 +590,9 @@ mulu_package_export (MuluCatalog      *catalog,
       (systems = referents_first (&x, MULU_ENTITY_SYSTEM, "replaced_by_id", &local_error)) == NULL ||
       !write_in_order (&x, MULU_ENTITY_SYSTEM, systems, &local_error) ||
       !write_resources (&x, &local_error) ||
+      /* The history last: it names records of every kind, and a reader
+       * that does not know "change" lines skips them with a warning. */
+      !mulu_log_export_lines (catalog, write_change, &x, &local_error) ||
       !flush_buf (&x, TRUE, &local_error) ||
       !g_output_stream_close (x.stream, cancellable, &local_error))
     goto out;

@@ -30,6 +30,7 @@ typedef struct {
   guint64    counts[MULU_N_ENTITIES];
   GPtrArray *warnings;        /* of MuluImportIssue, at most MULU_IMPORT_MAX_WARNINGS */
   guint64    n_warnings;      /* all of them, including those not kept */
+  guint64    changes;         /* change-log entries the package brought */
 } MuluImportReport;
 
 #define MULU_IMPORT_MAX_WARNINGS 1000

@@ -200,10 +200,49 @@ static const char step_3_sql[] =
   "CREATE TRIGGER items_findings_gone AFTER DELETE ON items BEGIN"
   "  DELETE FROM findings WHERE entity = 'item' AND record_id = old.id; END;";
 
+/* Version 4: the change log becomes a hash chain (mulu-log.c). Each entry
+ * keeps the previous entry's hash beside its own, so a check can tell an
+ * altered entry (its own hash is wrong) from a deleted one (the next entry
+ * names a hash that is not there); change_log_head remembers the last
+ * entry, so that cutting entries off the end shows too. The entries an
+ * older Mulu wrote are chained here, in order, with mulu_log_hash(), which
+ * every Mulu connection registers. Self-contained: nothing else in this
+ * file knows about it. */
+#define LOG_HASH_ARGS(t) \
+  t "id, " t "at, " t "who, " t "op, " t "entity, " t "record_uid, " t "field, " \
+  t "old_value, " t "new_value, " t "details"
+static const char step_4_sql[] =
+  "ALTER TABLE change_log ADD COLUMN prev_hash TEXT;"
+  "ALTER TABLE change_log ADD COLUMN hash TEXT;"
+  "CREATE INDEX change_log_record ON change_log (record_uid);"
+  "CREATE TABLE change_log_head ("
+  "  one INTEGER PRIMARY KEY CHECK (one = 1),"
+  "  id INTEGER NOT NULL,"
+  "  hash TEXT NOT NULL"
+  ") STRICT;"
+
+  "CREATE TEMP TABLE log_order (n INTEGER PRIMARY KEY, id INTEGER NOT NULL);"
+  "INSERT INTO temp.log_order (n, id) SELECT ROW_NUMBER () OVER (ORDER BY id), id FROM change_log;"
+  "CREATE TEMP TABLE log_chain (id INTEGER PRIMARY KEY, prev_hash TEXT, hash TEXT);"
+  "WITH RECURSIVE chain (n, id, prev_hash, hash) AS ("
+  "  SELECT o.n, c.id, NULL, mulu_log_hash (" LOG_HASH_ARGS ("c.") ", NULL)"
+  "    FROM temp.log_order o JOIN change_log c ON c.id = o.id WHERE o.n = 1"
+  "  UNION ALL"
+  "  SELECT o.n, c.id, chain.hash, mulu_log_hash (" LOG_HASH_ARGS ("c.") ", chain.hash)"
+  "    FROM chain JOIN temp.log_order o ON o.n = chain.n + 1 JOIN change_log c ON c.id = o.id)"
+  " INSERT INTO temp.log_chain (id, prev_hash, hash) SELECT id, prev_hash, hash FROM chain;"
+  "UPDATE change_log SET prev_hash = (SELECT t.prev_hash FROM temp.log_chain t WHERE t.id = change_log.id),"
+  "                      hash = (SELECT t.hash FROM temp.log_chain t WHERE t.id = change_log.id);"
+  "INSERT INTO change_log_head (one, id, hash) SELECT 1, id, hash FROM temp.log_chain ORDER BY id DESC LIMIT 1;"
+  "DROP TABLE temp.log_chain;"
+  "DROP TABLE temp.log_order;";
+#undef LOG_HASH_ARGS
+
 static const char * const steps[MULU_SCHEMA_VERSION] = {
   step_1_sql,
   step_2_sql,
   step_3_sql,
+  step_4_sql,
 };
 
 int

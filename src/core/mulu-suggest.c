@@ -407,6 +407,8 @@ mulu_suggestion_accept (MuluCatalog *catalog,
   g_autoptr(MuluRecord) r = NULL;
   g_autoptr(MuluSuggestion) s = mulu_suggestion_get (catalog, resource_id);
 
+  if (!mulu_catalog_ensure_editable (catalog, error))
+    return FALSE;
   if (s == NULL)
     {
       g_set_error (error, MULU_ERROR, MULU_ERROR_NOT_FOUND, _("There is no suggestion for this resource."));
@@ -446,6 +448,8 @@ mulu_suggestion_dismiss (MuluCatalog *catalog,
 {
   g_autoptr(MuluRecord) r = NULL;
 
+  if (!mulu_catalog_ensure_editable (catalog, error))
+    return FALSE;
   if ((r = mulu_catalog_get (catalog, MULU_ENTITY_RESOURCE, resource_id, error)) == NULL)
     return FALSE;
   if (!mulu_catalog_begin (catalog, error))

@@ -98,6 +98,8 @@ mulu_zombie_thresholds_save (MuluCatalog                *catalog,
   g_autofree char *m = g_strdup_printf ("%d", t->max_users);
 
   g_ascii_dtostr (util, sizeof util, t->min_utilization);
+  if (!mulu_catalog_ensure_editable (catalog, error))
+    return FALSE;
   if (!mulu_catalog_begin (catalog, error))
     return FALSE;
   if (!mulu_catalog_set_meta (catalog, "zombie.business_idle_months", b, error) ||
@@ -293,6 +295,8 @@ mulu_zombie_set_review (MuluCatalog *catalog,
 
   g_return_val_if_fail (MULU_IS_CATALOG (catalog), FALSE);
 
+  if (!mulu_catalog_ensure_editable (catalog, error))
+    return FALSE;
   decision = empty_to_null (decision);
   disposition = empty_to_null (disposition);
   planned_date = empty_to_null (planned_date);

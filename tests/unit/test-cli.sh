@@ -39,8 +39,10 @@ contains "import reports counts" "$dir/out" "661"
 "$cli" export "$dir/s.mulu" -o "$dir/s.jsonl" >/dev/null; check "export" 0 $?
 "$cli" import "$dir/t.mulu" "$dir/s.jsonl" >/dev/null; check "re-import the export" 0 $?
 "$cli" export "$dir/t.mulu" -o "$dir/t.jsonl" >/dev/null
-tail -n +2 "$dir/s.jsonl" >"$dir/s.body"; tail -n +2 "$dir/t.jsonl" >"$dir/t.body"
-cmp -s "$dir/s.body" "$dir/t.body"; check "export → import → export is identical" 0 $?
+# The records, not the history: each catalog logs its own creation and import.
+tail -n +2 "$dir/s.jsonl" | grep -v '^{"kind":"change"' >"$dir/s.body"
+tail -n +2 "$dir/t.jsonl" | grep -v '^{"kind":"change"' >"$dir/t.body"
+cmp -s "$dir/s.body" "$dir/t.body"; check "export → import → export gives the same records" 0 $?
 "$cli" export "$dir/s.mulu" -o "$dir/no/such/dir/x.jsonl" 2>"$dir/err"; check "export into a missing folder is an I/O error" 2 $?
 "$cli" info "$dir/missing.mulu" 2>/dev/null; check "info on a missing file" 2 $?
 

@@ -7,6 +7,8 @@
 #include <sqlite3.h>
 
 #include "mulu-catalog-private.h"
+#include "mulu-log-private.h"
+#include "mulu-text.h"
 #include "mulu-schema.h"
 #include "mulu-test-util.h"
 
@@ -81,6 +83,76 @@ test_failed_upgrade_leaves_version (void)
     sqlite3_finalize (stmt);
   }
   sqlite3_close (db);
+}
+
+/* A file as Mulu wrote it at format version 3, before the change log was
+ * chained: a few entries, none with a hash. */
+static char *
+make_version_3_file (void)
+{
+  char *path = mulu_test_path ("v3.mulu");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (mulu_text_register_functions (db));
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1297435733; BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (mulu_schema_upgrade (db, 0, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO meta VALUES ('code_tables_version', '2026.1');"
+                                 "INSERT INTO departments (uid, name) VALUES ('d1', '某局');"
+                                 "INSERT INTO systems (uid, department_id, name) VALUES ('s1', 1, '新系统');"
+                                 "INSERT INTO change_log (at, who, op) VALUES ('2026-01-05T09:00:00+08:00', '张三', 'create');"
+                                 "INSERT INTO change_log (at, who, op, entity, record_uid, new_value)"
+                                 "  VALUES ('2026-01-05T09:01:00+08:00', '张三', 'add', 'system', 's1', '{\"kind\":\"system\"}');"
+                                 "INSERT INTO change_log (at, who, op, entity, record_uid, field, old_value, new_value)"
+                                 "  VALUES ('2026-01-05T09:02:00+08:00', '张三', 'update', 'system', 's1', 'name', '旧系统', '新系统');"
+                                 "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return path;
+}
+
+static void
+test_upgrade_from_version_3_chains_log (void)
+{
+  g_autofree char *path = make_version_3_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MuluCatalog) catalog = mulu_catalog_open (path, &error);
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(MuluLogBreak) brk = NULL;
+  g_autoptr(MuluRecord) system = NULL;
+  g_autofree char *prev = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (mulu_catalog_get_schema_version (catalog), ==, MULU_SCHEMA_VERSION);
+
+  /* The old entries are chained, in order, exactly as new ones are. */
+  log = mulu_log_list (catalog, NULL, &error);
+  g_assert_cmpuint (log->len, ==, 3);
+  for (guint i = 0; i < log->len; i++)
+    {
+      MuluLogEntry *e = g_ptr_array_index (log, i);
+      const char *texts[MULU_LOG_N_TEXTS] = { e->at, e->who, e->op, e->entity, e->record_uid, e->field,
+                                              e->old_value, e->new_value, e->details };
+      g_autofree char *hash = mulu_log_hash (e->id, texts, prev);
+
+      g_assert_cmpstr (e->hash, ==, hash);
+      g_free (prev);
+      prev = g_strdup (e->hash);
+    }
+  g_assert_true (mulu_catalog_verify (catalog, &brk, &error));
+  g_assert_no_error (error);
+  g_assert_null (brk);
+
+  /* New entries continue the chain. */
+  system = mulu_catalog_get_by_uid (catalog, MULU_ENTITY_SYSTEM, "s1", &error);
+  mulu_record_set_string (system, MULU_SYSTEM_FUNCTION, "不动产登记");
+  g_assert_true (mulu_catalog_update (catalog, system, &error));
+  g_assert_no_error (error);
+  g_assert_true (mulu_catalog_verify (catalog, &brk, &error));
+  g_assert_null (brk);
+  g_assert_cmpint (mulu_log_count (catalog, NULL), ==, 4);
 }
 
 static void
@@ -178,6 +250,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/schema/upgrade-from-version-1", test_upgrade_from_version_1);
+  g_test_add_func ("/schema/upgrade-from-version-3-chains-log", test_upgrade_from_version_3_chains_log);
   g_test_add_func ("/schema/failed-upgrade-leaves-version", test_failed_upgrade_leaves_version);
   g_test_add_func ("/schema/newer-file-refused", test_newer_file_refused);
   g_test_add_func ("/schema/not-a-catalog-refused", test_not_a_catalog);

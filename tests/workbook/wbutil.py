@@ -105,7 +105,10 @@ class Package:
         if lines is None:
             with open(path, encoding="utf-8") as f:
                 lines = [json.loads(line) for line in f if line.strip()]
-        self.header, self.records = lines[0], lines[1:]
+        # The history ({"kind": "change"} lines) follows the records.
+        self.header = lines[0]
+        self.records = [r for r in lines[1:] if r["kind"] != "change"]
+        self.changes = [r for r in lines[1:] if r["kind"] == "change"]
         self.by_id = {(r["kind"], r["id"]): r for r in self.records}
         self.departments = self.kind("department")
         self.systems = self.kind("system")
