@@ -8,7 +8,15 @@ set -eu
 
 work=$(mktemp -d)
 xvfb=""
-trap 'if [ -n "$xvfb" ]; then kill "$xvfb" 2>/dev/null || true; fi; rm -rf "$work"' EXIT INT TERM
+# The server is waited for: one still shutting down removes its socket file
+# after the next test's server, given the same display, has made its own.
+stop_xvfb () {
+  if [ -n "$xvfb" ]; then
+    kill "$xvfb" 2>/dev/null || true
+    wait "$xvfb" 2>/dev/null || true
+  fi
+}
+trap 'stop_xvfb; rm -rf "$work"' EXIT INT TERM
 
 start_xvfb () {
   rm -f "$work/display"
@@ -24,7 +32,7 @@ start_xvfb () {
 
 tries=0
 until start_xvfb; do
-  kill "$xvfb" 2>/dev/null || true
+  stop_xvfb
   tries=$((tries + 1))
   if [ "$tries" -ge 3 ]; then
     echo "with-xvfb.sh: no X server could be started:" >&2
@@ -33,4 +41,6 @@ until start_xvfb; do
   fi
 done
 unset WAYLAND_DISPLAY
-"$@"
+status=0
+"$@" || status=$?
+exit "$status"

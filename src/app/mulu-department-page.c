@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mulu-department-page.h"
+#include "mulu-step-page.h"
 #include "mulu-record-editor.h"
 
 struct _MuluDepartmentPage
@@ -20,7 +21,10 @@ struct _MuluDepartmentPage
   MuluRecordEditor *editor;
 };
 
-G_DEFINE_FINAL_TYPE (MuluDepartmentPage, mulu_department_page, ADW_TYPE_BIN)
+static void mulu_department_page_step_page_init (MuluStepPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MuluDepartmentPage, mulu_department_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (MULU_TYPE_STEP_PAGE, mulu_department_page_step_page_init))
 
 static void
 mulu_department_page_class_init (MuluDepartmentPageClass *klass)
@@ -70,4 +74,18 @@ mulu_department_page_focus_field (MuluDepartmentPage *self,
                                   const char         *field)
 {
   mulu_record_editor_focus_field (self->editor, field);
+}
+
+static void
+mulu_department_page_step_page_set_document (MuluStepPage *page,
+                                              MuluCatalog  *catalog,
+                                              MuluHistory  *history)
+{
+  mulu_department_page_set_document (MULU_DEPARTMENT_PAGE (page), catalog, history);
+}
+
+static void
+mulu_department_page_step_page_init (MuluStepPageInterface *iface)
+{
+  iface->set_document = mulu_department_page_step_page_set_document;
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "mulu-placeholder-page.h"
+#include "mulu-step-page.h"
 
 struct _MuluPlaceholderPage
 {
@@ -14,7 +15,10 @@ struct _MuluPlaceholderPage
   AdwStatusPage *status;
 };
 
-G_DEFINE_FINAL_TYPE (MuluPlaceholderPage, mulu_placeholder_page, ADW_TYPE_BIN)
+static void mulu_placeholder_page_step_page_init (MuluStepPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MuluPlaceholderPage, mulu_placeholder_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (MULU_TYPE_STEP_PAGE, mulu_placeholder_page_step_page_init))
 
 static void
 mulu_placeholder_page_class_init (MuluPlaceholderPageClass *klass)
@@ -42,4 +46,18 @@ mulu_placeholder_page_new (const char *icon_name,
   adw_status_page_set_title (self->status, title);
   adw_status_page_set_description (self->status, description);
   return GTK_WIDGET (self);
+}
+
+/* A placeholder has nothing to show of a catalog. */
+static void
+mulu_placeholder_page_set_document (MuluStepPage *page,
+                                     MuluCatalog  *catalog,
+                                     MuluHistory  *history)
+{
+}
+
+static void
+mulu_placeholder_page_step_page_init (MuluStepPageInterface *iface)
+{
+  iface->set_document = mulu_placeholder_page_set_document;
 }

@@ -15,6 +15,7 @@
 #include "mulu-items-table.h"
 #include "mulu-record-editor.h"
 #include "mulu-records-page.h"
+#include "mulu-step-page.h"
 
 struct _MuluRecordsPage
 {
@@ -44,7 +45,10 @@ struct _MuluRecordsPage
   GtkStack           *detail_or_hint;
 };
 
-G_DEFINE_FINAL_TYPE (MuluRecordsPage, mulu_records_page, ADW_TYPE_BIN)
+static void mulu_records_page_step_page_init (MuluStepPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MuluRecordsPage, mulu_records_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (MULU_TYPE_STEP_PAGE, mulu_records_page_step_page_init))
 
 enum { PROP_0, PROP_ENTITY, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -552,4 +556,18 @@ MuluEntity
 mulu_records_page_get_entity (MuluRecordsPage *self)
 {
   return self->entity;
+}
+
+static void
+mulu_records_page_step_page_set_document (MuluStepPage *page,
+                                           MuluCatalog  *catalog,
+                                           MuluHistory  *history)
+{
+  mulu_records_page_set_document (MULU_RECORDS_PAGE (page), catalog, history);
+}
+
+static void
+mulu_records_page_step_page_init (MuluStepPageInterface *iface)
+{
+  iface->set_document = mulu_records_page_step_page_set_document;
 }

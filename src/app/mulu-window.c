@@ -10,6 +10,7 @@
 
 #include "mulu-application.h"
 #include "mulu-placeholder-page.h"
+#include "mulu-step-page.h"
 #include "mulu-window-private.h"
 
 G_DEFINE_FINAL_TYPE (MuluWindow, mulu_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -216,9 +217,8 @@ set_document (MuluWindow  *self,
       g_signal_connect_swapped (self->history, "notify::can-redo", G_CALLBACK (on_history_notify), self);
     }
 
-  mulu_department_page_set_document (MULU_DEPARTMENT_PAGE (self->step_pages[0]), catalog, self->history);
-  mulu_records_page_set_document (MULU_RECORDS_PAGE (self->step_pages[1]), catalog, self->history);
-  mulu_records_page_set_document (MULU_RECORDS_PAGE (self->step_pages[2]), catalog, self->history);
+  for (guint s = 0; s < MULU_N_STEPS; s++)
+    mulu_step_page_set_document (MULU_STEP_PAGE (self->step_pages[s]), catalog, self->history);
   update_title (self);
   queue_progress (self);
   mulu_window_update_actions (self);
@@ -442,6 +442,55 @@ mulu_window_init (MuluWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   set_document (self, NULL);
+}
+
+/**
+ * mulu_window_show_record:
+ * @entity: a department, system, resource or data item
+ * @id: the record's row id
+ * @field: (nullable): the field key to put the cursor in
+ *
+ * Goes to the step where the record is edited, selects it and focuses the
+ * field: how a finding, a suggestion or a zombie leads to what to fix. A data
+ * item opens its resource.
+ */
+void
+mulu_window_show_record (MuluWindow *self,
+                         MuluEntity  entity,
+                         gint64      id,
+                         const char *field)
+{
+  g_return_if_fail (MULU_IS_WINDOW (self));
+
+  if (self->catalog == NULL)
+    return;
+  switch (entity)
+    {
+    case MULU_ENTITY_DEPARTMENT:
+      mulu_window_show_step (self, 0);
+      mulu_department_page_focus_field (MULU_DEPARTMENT_PAGE (self->step_pages[0]), field ? field : "name");
+      break;
+    case MULU_ENTITY_SYSTEM:
+      mulu_window_show_step (self, 1);
+      mulu_records_page_select (MULU_RECORDS_PAGE (self->step_pages[1]), id, field);
+      break;
+    case MULU_ENTITY_RESOURCE:
+      mulu_window_show_step (self, 2);
+      mulu_records_page_select (MULU_RECORDS_PAGE (self->step_pages[2]), id, field);
+      break;
+    case MULU_ENTITY_ITEM:
+      {
+        g_autoptr(MuluRecord) item = mulu_catalog_get (self->catalog, MULU_ENTITY_ITEM, id, NULL);
+
+        if (item == NULL)
+          return;
+        mulu_window_show_step (self, 2);
+        mulu_records_page_select (MULU_RECORDS_PAGE (self->step_pages[2]), mulu_record_get_int (item, MULU_ITEM_RESOURCE), NULL);
+      }
+      break;
+    default:
+      g_return_if_reached ();
+    }
 }
 
 MuluWindow *
