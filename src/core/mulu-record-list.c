@@ -8,6 +8,7 @@
 
 #include "mulu-catalog-private.h"
 #include "mulu-record-list.h"
+#include "mulu-rules.h"
 #include "mulu-store.h"
 
 #define PAGE_SIZE 128
@@ -20,6 +21,10 @@ struct _MuluRecordList
   MuluEntity    entity;
   gint64        parent_id;
   char         *search;
+  GVariant     *filters[MULU_MAX_FILTERS]; /* per field index, or NULL */
+  guint         filter_fields[MULU_MAX_FILTERS];
+  guint         n_filters;
+  MuluRecordState state;
   int           sort_field;
   gboolean      descending;
   GArray       *ids;          /* gint64 row ids in display order */
@@ -30,6 +35,44 @@ struct _MuluRecordList
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
+
+/* The rows each state keeps, as a condition on the entity's table. Only
+ * resources are classified and get suggestions; errors count for every
+ * entity, and a resource's also include its data items'. */
+static void
+append_state (GString         *sql,
+              MuluEntity       entity,
+              MuluRecordState  state)
+{
+  const char *kind = mulu_entity_get_info (entity)->kind;
+
+  switch (state)
+    {
+    case MULU_RECORD_STATE_UNCLASSIFIED:
+      if (entity == MULU_ENTITY_RESOURCE)
+        g_string_append (sql, "(share_type IS NULL OR open_type IS NULL OR secrecy IS NULL)");
+      else
+        g_string_append (sql, "0");
+      break;
+    case MULU_RECORD_STATE_SUGGESTED:
+      if (entity == MULU_ENTITY_RESOURCE)
+        g_string_append (sql, "id IN (SELECT resource_id FROM suggestions WHERE state = 'suggested')");
+      else
+        g_string_append (sql, "0");
+      break;
+    case MULU_RECORD_STATE_WITH_ERRORS:
+      g_string_append_printf (sql, "(id IN (SELECT record_id FROM findings WHERE entity = '%s' AND severity = %d)",
+                              kind, MULU_SEVERITY_ERROR);
+      if (entity == MULU_ENTITY_RESOURCE)
+        g_string_append_printf (sql, " OR id IN (SELECT i.resource_id FROM findings f JOIN items i ON i.id = f.record_id"
+                                     " WHERE f.entity = 'item' AND f.severity = %d)", MULU_SEVERITY_ERROR);
+      g_string_append (sql, ")");
+      break;
+    case MULU_RECORD_STATE_ANY:
+    default:
+      g_assert_not_reached ();
+    }
+}
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (MuluRecordList, mulu_record_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -71,6 +114,19 @@ query_ids (MuluRecordList *self)
       if (self->entity == MULU_ENTITY_RESOURCE)
         g_string_append_printf (sql, " OR instr(code, ?%d) > 0", n);
       g_string_append (sql, ")");
+      where = TRUE;
+    }
+  for (guint f = 0; f < self->n_filters; f++)
+    {
+      g_string_append_printf (sql, " %s %s = ?%d", where ? "AND" : "WHERE",
+                              info->fields[self->filter_fields[f]].column, ++n);
+      where = TRUE;
+    }
+  if (self->state != MULU_RECORD_STATE_ANY)
+    {
+      g_string_append_printf (sql, " %s ", where ? "AND" : "WHERE");
+      append_state (sql, self->entity, self->state);
+      where = TRUE;
     }
   if (self->sort_field >= 0)
     g_string_append_printf (sql, " ORDER BY %s IS NULL, %s %s, id",
@@ -89,6 +145,15 @@ query_ids (MuluRecordList *self)
     sqlite3_bind_int64 (stmt, ++n, self->parent_id);
   if (self->search && *self->search)
     sqlite3_bind_text (stmt, ++n, self->search, -1, SQLITE_STATIC);
+  for (guint f = 0; f < self->n_filters; f++)
+    {
+      GVariant *value = self->filters[f];
+
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+        sqlite3_bind_int64 (stmt, ++n, g_variant_get_int64 (value));
+      else
+        sqlite3_bind_text (stmt, ++n, g_variant_get_string (value, NULL), -1, SQLITE_STATIC);
+    }
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -244,6 +309,8 @@ mulu_record_list_finalize (GObject *object)
   g_hash_table_unref (self->pages);
   g_array_unref (self->ids);
   g_free (self->search);
+  for (guint f = 0; f < self->n_filters; f++)
+    g_variant_unref (self->filters[f]);
 
   G_OBJECT_CLASS (mulu_record_list_parent_class)->finalize (object);
 }
@@ -370,4 +437,76 @@ mulu_record_list_get_id_at (MuluRecordList *self,
                             guint           position)
 {
   return position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
+}
+
+/**
+ * mulu_record_list_set_filter:
+ * @field: a field of the list's entity
+ * @value: (nullable): a string or int64 the field must equal, or %NULL to
+ *   stop filtering on it; floating references are sunk
+ *
+ * Keeps only the rows whose @field equals @value, in SQL, so a filter over
+ * a hundred thousand rows costs one query. Filters on different fields add up.
+ */
+void
+mulu_record_list_set_filter (MuluRecordList *self,
+                             guint           field,
+                             GVariant       *value)
+{
+  guint f;
+
+  g_return_if_fail (MULU_IS_RECORD_LIST (self));
+  g_return_if_fail (field < mulu_entity_get_info (self->entity)->n_fields);
+  g_return_if_fail (value == NULL ||
+                    g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) ||
+                    g_variant_is_of_type (value, G_VARIANT_TYPE_INT64));
+
+  if (value)
+    g_variant_ref_sink (value);
+  for (f = 0; f < self->n_filters && self->filter_fields[f] != field; f++)
+    ;
+  if (f < self->n_filters)
+    {
+      gboolean same = value && g_variant_equal (value, self->filters[f]);
+
+      g_variant_unref (self->filters[f]);
+      if (value)
+        self->filters[f] = value;
+      else
+        {
+          self->n_filters--;
+          self->filters[f] = self->filters[self->n_filters];
+          self->filter_fields[f] = self->filter_fields[self->n_filters];
+        }
+      if (same)
+        return;
+    }
+  else if (value == NULL)
+    return;
+  else
+    {
+      g_return_if_fail (self->n_filters < MULU_MAX_FILTERS);
+      self->filters[self->n_filters] = value;
+      self->filter_fields[self->n_filters++] = field;
+    }
+  reload (self, 0);
+}
+
+/**
+ * mulu_record_list_set_state:
+ *
+ * Keeps only unclassified resources, resources with a pending suggestion,
+ * or records with errors (for a resource, its data items' too).
+ */
+void
+mulu_record_list_set_state (MuluRecordList  *self,
+                            MuluRecordState  state)
+{
+  g_return_if_fail (MULU_IS_RECORD_LIST (self));
+  g_return_if_fail (state <= MULU_RECORD_STATE_WITH_ERRORS);
+
+  if (self->state == state)
+    return;
+  self->state = state;
+  reload (self, 0);
 }

@@ -14,6 +14,15 @@
 
 G_BEGIN_DECLS
 
+#define MULU_MAX_FILTERS 4
+
+typedef enum {
+  MULU_RECORD_STATE_ANY,
+  MULU_RECORD_STATE_UNCLASSIFIED,
+  MULU_RECORD_STATE_SUGGESTED,
+  MULU_RECORD_STATE_WITH_ERRORS,
+} MuluRecordState;
+
 #define MULU_TYPE_RECORD_LIST (mulu_record_list_get_type ())
 G_DECLARE_FINAL_TYPE (MuluRecordList, mulu_record_list, MULU, RECORD_LIST, GObject)
 
@@ -28,6 +37,11 @@ void            mulu_record_list_set_search   (MuluRecordList *self,
 void            mulu_record_list_set_sort     (MuluRecordList *self,
                                                int             field,
                                                gboolean        descending);
+void            mulu_record_list_set_filter   (MuluRecordList *self,
+                                               guint           field,
+                                               GVariant       *value);
+void            mulu_record_list_set_state    (MuluRecordList *self,
+                                               MuluRecordState state);
 guint           mulu_record_list_find         (MuluRecordList *self,
                                                gint64          id);
 gint64          mulu_record_list_get_id_at    (MuluRecordList *self,

@@ -146,6 +146,87 @@ test_follows_changes (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 12);
 }
 
+static GPtrArray *
+uids_of (MuluRecordList *list)
+{
+  GPtrArray *uids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(MuluRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_ptr_array_add (uids, g_strdup (mulu_record_get_uid (record)));
+    }
+  return uids;
+}
+
+static gboolean
+has_uid (GPtrArray  *uids,
+         const char *uid)
+{
+  return g_ptr_array_find_with_equal_func (uids, uid, g_str_equal, NULL);
+}
+
+static void
+test_filters_and_states (void)
+{
+  g_autoptr(MuluCatalog) catalog = mulu_test_sample_catalog ();
+  g_autoptr(MuluRecordList) list = mulu_record_list_new (catalog, MULU_ENTITY_RESOURCE);
+  GListModel *model = G_LIST_MODEL (list);
+  g_autoptr(GPtrArray) uids = NULL;
+  g_autoptr(MuluRecord) r9 = NULL;
+  gint64 s1 = mulu_test_id_of (catalog, "s1");
+  guint n_s1;
+
+  mulu_test_validate (catalog);
+
+  /* The sample's resources with errors: R2 r36, R3 r52, R7 r6 (data/samples/README.md). */
+  mulu_record_list_set_state (list, MULU_RECORD_STATE_WITH_ERRORS);
+  uids = uids_of (list);
+  g_assert_cmpuint (uids->len, ==, 3);
+  g_assert_true (has_uid (uids, "r6") && has_uid (uids, "r36") && has_uid (uids, "r52"));
+  g_clear_pointer (&uids, g_ptr_array_unref);
+
+  /* Every resource listed as suggested has a pending suggestion. */
+  mulu_record_list_set_state (list, MULU_RECORD_STATE_SUGGESTED);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MuluRecord) r = g_list_model_get_item (model, i);
+      g_autoptr(MuluSuggestion) suggestion = mulu_suggestion_get (catalog, mulu_record_get_id (r));
+      g_assert_nonnull (suggestion);
+      g_assert_cmpstr (suggestion->state, ==, "suggested");
+    }
+
+  /* A resource without a sharing type is unclassified, and only it. */
+  mulu_record_list_set_state (list, MULU_RECORD_STATE_UNCLASSIFIED);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  r9 = mulu_test_get_by_uid (catalog, "r9");
+  mulu_record_set_value (r9, MULU_RESOURCE_SHARE_TYPE, NULL);
+  g_assert_true (mulu_catalog_update (catalog, r9, NULL));
+  uids = uids_of (list);
+  g_assert_cmpuint (uids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (uids, 0), ==, "r9");
+  g_clear_pointer (&uids, g_ptr_array_unref);
+
+  /* Field filters: one system's resources; two filters add up. */
+  mulu_record_list_set_state (list, MULU_RECORD_STATE_ANY);
+  mulu_record_list_set_filter (list, MULU_RESOURCE_SYSTEM, g_variant_new_int64 (s1));
+  n_s1 = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_s1, >, 0);
+  g_assert_cmpuint (n_s1, <, 62);
+  for (guint i = 0; i < n_s1; i++)
+    {
+      g_autoptr(MuluRecord) r = g_list_model_get_item (model, i);
+      g_assert_cmpint (mulu_record_get_int (r, MULU_RESOURCE_SYSTEM), ==, s1);
+    }
+  mulu_record_list_set_filter (list, MULU_RESOURCE_SHARE_TYPE, g_variant_new_string ("no-such-type"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  mulu_record_list_set_filter (list, MULU_RESOURCE_SHARE_TYPE, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_s1);
+  mulu_record_list_set_filter (list, MULU_RESOURCE_SYSTEM, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 62);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -155,6 +236,7 @@ main (int    argc,
   g_test_add_func ("/record-list/items-of-one-resource", test_items_of_one_resource);
   g_test_add_func ("/record-list/search-and-sort", test_search_and_sort);
   g_test_add_func ("/record-list/pages-beyond-the-first", test_pages_beyond_the_first);
+  g_test_add_func ("/record-list/filters-and-states", test_filters_and_states);
   g_test_add_func ("/record-list/follows-changes", test_follows_changes);
   return g_test_run ();
 }
