@@ -15,6 +15,7 @@
 #include "mulu-items-table.h"
 #include "mulu-record-editor.h"
 #include "mulu-records-page.h"
+#include "mulu-columns.h"
 #include "mulu-step-page.h"
 
 struct _MuluRecordsPage
@@ -71,25 +72,6 @@ static const Column resource_columns[] = {
 /* Sort choices offered in the dropdown, by field key; NULL = as entered. */
 static const char * const system_sorts[] = { NULL, "name", "status", "usage_scope", NULL };
 static const char * const resource_sorts[] = { NULL, "name", "code", "share_type", NULL };
-
-static GtkListItemFactory *
-text_factory (MuluEntity  entity,
-              const char *property)
-{
-  /* Properties live on the concrete class of the entity's records. */
-  g_autoptr(MuluRecord) probe = mulu_record_new (entity);
-  const char *type_name = G_OBJECT_TYPE_NAME (probe);
-  g_autofree char *xml = g_strdup_printf (
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-    "<interface><template class=\"GtkListItem\"><property name=\"child\">"
-    "<object class=\"GtkLabel\"><property name=\"xalign\">0</property><property name=\"ellipsize\">end</property>"
-    "<binding name=\"label\"><lookup name=\"%s\" type=\"%s\"><lookup name=\"item\">GtkListItem</lookup></lookup></binding>"
-    "</object></property></template></interface>",
-    property, type_name);
-  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
-
-  return gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
-}
 
 static const Column *
 columns_for (MuluEntity entity,
@@ -377,9 +359,8 @@ mulu_records_page_constructed (GObject *object)
   columns = columns_for (self->entity, &n);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (_(columns[i].title), text_factory (self->entity, columns[i].property));
-      gtk_column_view_column_set_fixed_width (column, columns[i].width);
-      gtk_column_view_column_set_resizable (column, TRUE);
+      g_autoptr(GtkColumnViewColumn) column = mulu_text_column_new (self->entity, columns[i].property,
+                                                                    _(columns[i].title), columns[i].width);
       gtk_column_view_column_set_expand (column, i == 0);
       gtk_column_view_append_column (self->view, column);
     }

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mulu-application.h"
+#include "mulu-classify-page.h"
 #include "mulu-placeholder-page.h"
 #include "mulu-step-page.h"
 #include "mulu-window-private.h"
@@ -27,8 +28,7 @@ static const Step steps[MULU_N_STEPS] = {
   { "department", N_("Department"), NULL, NULL },
   { "systems", N_("Information Systems"), NULL, NULL },
   { "resources", N_("Information Resources"), NULL, NULL },
-  { "classify", N_("Classification"), "view-list-bullet-symbolic",
-    N_("Here you will review the sharing type, open attribute and secrecy of every resource at once: filter the unclassified ones, classify a selection in one go, and accept or dismiss Mulu’s suggestions for resources holding personal data. Until then, classify each resource in its own details in step 3.") },
+  { "classify", N_("Classification"), NULL, NULL },
   { "zombies", N_("Zombie Systems"), "system-run-symbolic",
     N_("Here you will see the systems that look like zombies — long unused, replaced, idle or unmaintained — with the evidence for each, and confirm or reject them with a disposition and a date. Until then, “mulu-cli zombies” lists them.") },
   { "validation", N_("Validation"), "emblem-ok-symbolic",
@@ -101,6 +101,21 @@ update_progress (gpointer data)
         text = g_strdup_printf (_("%u/%u complete"), (guint) (n - with_errors[e]), (guint) n);
       mulu_step_row_set_progress (self->step_rows[s], text, errors[e], warnings[e]);
     }
+  {
+    guint unclassified = mulu_catalog_count_in_state (self->catalog, MULU_ENTITY_RESOURCE, MULU_RECORD_STATE_UNCLASSIFIED);
+    guint suggested = mulu_catalog_count_in_state (self->catalog, MULU_ENTITY_RESOURCE, MULU_RECORD_STATE_SUGGESTED);
+    g_autofree char *text = NULL;
+
+    if (mulu_catalog_count (self->catalog, MULU_ENTITY_RESOURCE, NULL) == 0)
+      text = g_strdup (_("None yet"));
+    else if (unclassified > 0)
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unclassified", "%u unclassified", unclassified), unclassified);
+    else if (suggested > 0)
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suggestion to review", "%u suggestions to review", suggested), suggested);
+    else
+      text = g_strdup (_("All classified"));
+    mulu_step_row_set_progress (self->step_rows[3], text, 0, 0);
+  }
   {
     g_autofree char *text = total_errors == 0 ? g_strdup (_("Ready to submit")) : g_strdup_printf (_("%u errors"), total_errors);
     mulu_step_row_set_progress (self->step_rows[5], text, total_errors, total_warnings);
@@ -427,6 +442,8 @@ mulu_window_init (MuluWindow *self)
         page = mulu_records_page_new (MULU_ENTITY_SYSTEM);
       else if (s == 2)
         page = mulu_records_page_new (MULU_ENTITY_RESOURCE);
+      else if (s == 3)
+        page = mulu_classify_page_new ();
       else
         page = mulu_placeholder_page_new (steps[s].icon, _(steps[s].title), _(steps[s].placeholder));
       self->step_pages[s] = page;

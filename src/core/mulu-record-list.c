@@ -510,3 +510,37 @@ mulu_record_list_set_state (MuluRecordList  *self,
   self->state = state;
   reload (self, 0);
 }
+
+/**
+ * mulu_catalog_count_in_state:
+ *
+ * How many records of @entity are in @state, for the steps' progress.
+ *
+ * Returns: the count, or 0 when the catalog cannot be read
+ */
+guint
+mulu_catalog_count_in_state (MuluCatalog     *catalog,
+                             MuluEntity       entity,
+                             MuluRecordState  state)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (MULU_IS_CATALOG (catalog), 0);
+  g_return_val_if_fail (entity < MULU_N_ENTITIES, 0);
+
+  if ((db = mulu_catalog_get_db (catalog)) == NULL)
+    return 0;
+  g_string_printf (sql, "SELECT count(*) FROM %s", mulu_entity_get_info (entity)->table);
+  if (state != MULU_RECORD_STATE_ANY)
+    {
+      g_string_append (sql, " WHERE ");
+      append_state (sql, entity, state);
+    }
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}

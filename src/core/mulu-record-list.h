@@ -42,6 +42,9 @@ void            mulu_record_list_set_filter   (MuluRecordList *self,
                                                GVariant       *value);
 void            mulu_record_list_set_state    (MuluRecordList *self,
                                                MuluRecordState state);
+guint           mulu_catalog_count_in_state   (MuluCatalog    *catalog,
+                                               MuluEntity      entity,
+                                               MuluRecordState state);
 guint           mulu_record_list_find         (MuluRecordList *self,
                                                gint64          id);
 gint64          mulu_record_list_get_id_at    (MuluRecordList *self,

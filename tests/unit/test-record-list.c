@@ -183,6 +183,7 @@ test_filters_and_states (void)
   mulu_record_list_set_state (list, MULU_RECORD_STATE_WITH_ERRORS);
   uids = uids_of (list);
   g_assert_cmpuint (uids->len, ==, 3);
+  g_assert_cmpuint (mulu_catalog_count_in_state (catalog, MULU_ENTITY_RESOURCE, MULU_RECORD_STATE_WITH_ERRORS), ==, 3);
   g_assert_true (has_uid (uids, "r6") && has_uid (uids, "r36") && has_uid (uids, "r52"));
   g_clear_pointer (&uids, g_ptr_array_unref);
 
@@ -205,6 +206,7 @@ test_filters_and_states (void)
   g_assert_true (mulu_catalog_update (catalog, r9, NULL));
   uids = uids_of (list);
   g_assert_cmpuint (uids->len, ==, 1);
+  g_assert_cmpuint (mulu_catalog_count_in_state (catalog, MULU_ENTITY_RESOURCE, MULU_RECORD_STATE_UNCLASSIFIED), ==, 1);
   g_assert_cmpstr (g_ptr_array_index (uids, 0), ==, "r9");
   g_clear_pointer (&uids, g_ptr_array_unref);
 
