@@ -15,6 +15,7 @@
 #include "mulu-package.h"
 #include "mulu-record.h"
 #include "mulu-record-list.h"
+#include "mulu-stats.h"
 #include "mulu-resource-code.h"
 #include "mulu-review.h"
 #include "mulu-rules.h"
