@@ -335,7 +335,9 @@ step_activated (GtkWidget  *widget,
 {
   int step = g_variant_get_int32 (param);
 
-  if (step >= 1 && step <= MULU_N_STEPS)
+  if (step == 0)
+    mulu_window_show_overview (MULU_WINDOW (widget));
+  else if (step >= 1 && step <= MULU_N_STEPS)
     mulu_window_show_step (MULU_WINDOW (widget), (guint) step - 1);
 }
 
@@ -384,6 +386,6 @@ mulu_window_install_actions (MuluWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-record", NULL);
-  for (int s = 1; s <= MULU_N_STEPS; s++)
+  for (int s = 0; s <= MULU_N_STEPS; s++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + s, GDK_ALT_MASK, "win.step", "i", s);
 }

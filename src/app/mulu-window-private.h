@@ -30,6 +30,8 @@ struct _MuluWindow
   GtkButton            *redo_button;
   GMenu                *recent_menu;
 
+  MuluStepRow          *overview_row;
+  GtkWidget            *overview;
   MuluStepRow          *step_rows[MULU_N_STEPS];
   GtkWidget            *step_pages[MULU_N_STEPS];
 };

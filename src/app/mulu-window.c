@@ -10,6 +10,7 @@
 
 #include "mulu-application.h"
 #include "mulu-classify-page.h"
+#include "mulu-overview-page.h"
 #include "mulu-placeholder-page.h"
 #include "mulu-step-page.h"
 #include "mulu-window-private.h"
@@ -232,6 +233,7 @@ set_document (MuluWindow  *self,
       g_signal_connect_swapped (self->history, "notify::can-redo", G_CALLBACK (on_history_notify), self);
     }
 
+  mulu_step_page_set_document (MULU_STEP_PAGE (self->overview), catalog, self->history);
   for (guint s = 0; s < MULU_N_STEPS; s++)
     mulu_step_page_set_document (MULU_STEP_PAGE (self->step_pages[s]), catalog, self->history);
   update_title (self);
@@ -333,6 +335,13 @@ mulu_window_show_step (MuluWindow *self,
   gtk_list_box_select_row (self->steps, GTK_LIST_BOX_ROW (self->step_rows[step]));
 }
 
+void
+mulu_window_show_overview (MuluWindow *self)
+{
+  g_return_if_fail (MULU_IS_WINDOW (self));
+  gtk_list_box_select_row (self->steps, GTK_LIST_BOX_ROW (self->overview_row));
+}
+
 static void
 on_step_selected (MuluWindow    *self,
                   GtkListBoxRow *row)
@@ -431,6 +440,11 @@ mulu_window_init (MuluWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
   g_signal_connect_object (self->settings, "changed::recent-files",
                            G_CALLBACK (mulu_window_update_recent), self, G_CONNECT_SWAPPED);
+
+  self->overview = mulu_overview_page_new ();
+  gtk_stack_add_named (self->pages, self->overview, "overview");
+  self->overview_row = mulu_step_row_new (0, _("Overview"), "overview");
+  gtk_list_box_append (self->steps, GTK_WIDGET (self->overview_row));
 
   for (guint s = 0; s < MULU_N_STEPS; s++)
     {

@@ -13,9 +13,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "mulu-catalog-private.h"
 #include "mulu-codes.h"
+#include "mulu-record-list.h"
+#include "mulu-rules.h"
 #include "mulu-stats.h"
 
 static void
@@ -170,4 +173,64 @@ mulu_stats_systems_by_status (MuluCatalog *catalog,
                       "SELECT s.status, z.decision, count(*) FROM systems s"
                       " LEFT JOIN zombie_reviews z ON z.system_id = s.id GROUP BY 1, 2",
                       "status", "zombie_decision", NULL, error);
+}
+
+static gboolean
+count (MuluCatalog *catalog,
+       const char  *sql,
+       guint64     *out,
+       GError     **error)
+{
+  sqlite3_stmt *stmt = mulu_catalog_prepare_cached (catalog, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return mulu_catalog_sql_error (catalog, error);
+    }
+  *out = (guint64) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * mulu_stats_summarize:
+ *
+ * Fills @summary with the catalog's counts: records, their errors, what
+ * is left to classify, and the zombie systems suspected and decided.
+ */
+gboolean
+mulu_stats_summarize (MuluCatalog      *catalog,
+                      MuluStatsSummary *summary,
+                      GError          **error)
+{
+  guint64 by_entity[MULU_N_ENTITIES][MULU_N_SEVERITIES];
+  guint64 with_errors[MULU_N_ENTITIES];
+
+  g_return_val_if_fail (MULU_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  memset (summary, 0, sizeof *summary);
+  if (!count (catalog, "SELECT count(*) FROM systems", &summary->systems, error) ||
+      !count (catalog, "SELECT count(*) FROM resources", &summary->resources, error) ||
+      !count (catalog, "SELECT count(*) FROM items", &summary->items, error) ||
+      /* A decided system may no longer be flagged (a rejection clears
+       * Z1), yet it was suspected: both count. */
+      !count (catalog, "SELECT count(*) FROM (SELECT record_id FROM findings WHERE rule = 'Z1' AND entity = 'system'"
+                       " UNION SELECT system_id FROM zombie_reviews WHERE decision IS NOT NULL)",
+              &summary->suspected_zombies, error) ||
+      !count (catalog, "SELECT count(*) FROM zombie_reviews WHERE decision IS NOT NULL",
+              &summary->decided_zombies, error) ||
+      !mulu_findings_count_by_entity (catalog, by_entity, with_errors, error))
+    return FALSE;
+  summary->systems_with_errors = with_errors[MULU_ENTITY_SYSTEM];
+  summary->resources_with_errors = mulu_catalog_count_in_state (catalog, MULU_ENTITY_RESOURCE, MULU_RECORD_STATE_WITH_ERRORS);
+  summary->unclassified = mulu_catalog_count_in_state (catalog, MULU_ENTITY_RESOURCE, MULU_RECORD_STATE_UNCLASSIFIED);
+  summary->suggestions = mulu_catalog_count_in_state (catalog, MULU_ENTITY_RESOURCE, MULU_RECORD_STATE_SUGGESTED);
+  for (guint e = 0; e < MULU_N_ENTITIES; e++)
+    for (guint s = 0; s < MULU_N_SEVERITIES; s++)
+      summary->findings[s] += by_entity[e][s];
+  return TRUE;
 }

@@ -20,6 +20,23 @@ typedef struct {
   GPtrArray *bars;    /* MuluStatsBar *, in the order of the code table */
 } MuluStatsTable;
 
+/* The catalog at a glance. */
+typedef struct {
+  guint64 systems;
+  guint64 resources;
+  guint64 items;
+  guint64 systems_with_errors;
+  guint64 resources_with_errors;   /* their own or their data items' */
+  guint64 unclassified;            /* resources lacking sharing, open or secrecy */
+  guint64 suggestions;             /* pending sensitive-content suggestions */
+  guint64 suspected_zombies;
+  guint64 decided_zombies;         /* suspected systems confirmed or rejected */
+  guint64 findings[3];             /* per MuluSeverity */
+} MuluStatsSummary;
+
+gboolean        mulu_stats_summarize             (MuluCatalog      *catalog,
+                                                  MuluStatsSummary *summary,
+                                                  GError          **error);
 void            mulu_stats_table_free            (MuluStatsTable *table);
 MuluStatsTable *mulu_stats_resources_by_sharing  (MuluCatalog    *catalog,
                                                   GError        **error);

@@ -16,6 +16,8 @@ void     mulu_ui_test_init (int    *argc,
 void     mulu_ui_test_spin (guint   ms);
 /* Keeps g_main_context_iteration() from blocking while a test waits. */
 gboolean mulu_ui_test_tick (gpointer data);
+void     mulu_ui_test_screenshot (GtkWidget  *widget,
+                                  const char *name);
 
 /* Spins the main loop until cond holds, for at most five seconds. */
 #define WAIT_UNTIL(cond) \

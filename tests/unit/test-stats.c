@@ -123,12 +123,42 @@ test_systems_by_status_and_decision (void)
   g_assert_cmpuint (bar_named (after, status)->counts[series_named (after, "确认为僵尸系统")], ==, 1);
 }
 
+static void
+test_summary (void)
+{
+  g_autoptr(MuluCatalog) catalog = mulu_test_sample_catalog ();
+  MuluStatsSummary summary;
+  guint64 findings[MULU_N_SEVERITIES];
+
+  mulu_test_validate (catalog);
+  g_assert_true (mulu_stats_summarize (catalog, &summary, NULL));
+  g_assert_cmpuint (summary.systems, ==, 12);
+  g_assert_cmpuint (summary.resources, ==, 62);
+  g_assert_cmpuint (summary.items, ==, 661);
+  g_assert_cmpuint (summary.systems_with_errors, ==, 0);
+  g_assert_cmpuint (summary.resources_with_errors, ==, 3);
+  g_assert_cmpuint (summary.unclassified, ==, 0);
+  /* The sample's zombies are s10, s11 and s12, none decided yet. */
+  g_assert_cmpuint (summary.suspected_zombies, ==, 3);
+  g_assert_cmpuint (summary.decided_zombies, ==, 0);
+  g_assert_true (mulu_findings_count (catalog, findings, NULL));
+  g_assert_cmpuint (summary.findings[MULU_SEVERITY_ERROR], ==, findings[MULU_SEVERITY_ERROR]);
+  g_assert_cmpuint (summary.findings[MULU_SEVERITY_WARNING], ==, findings[MULU_SEVERITY_WARNING]);
+
+  g_assert_true (mulu_zombie_set_review (catalog, mulu_test_id_of (catalog, "s11"), "rejected", NULL, NULL,
+                                         "仍在使用，只是登录统计缺失", NULL));
+  g_assert_true (mulu_stats_summarize (catalog, &summary, NULL));
+  g_assert_cmpuint (summary.suspected_zombies, ==, 3);
+  g_assert_cmpuint (summary.decided_zombies, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/stats/summary", test_summary);
   g_test_add_func ("/stats/resources-by-sharing-and-open-type", test_resources_by_sharing);
   g_test_add_func ("/stats/resources-by-category", test_resources_by_category);
   g_test_add_func ("/stats/systems-by-status-and-zombie-decision", test_systems_by_status_and_decision);
