@@ -16,6 +16,7 @@
 #include "mulu-error.h"
 #include "mulu-lock.h"
 #include "mulu-package.h"
+#include "mulu-resource-code.h"
 #include "mulu-schema.h"
 #include "mulu-store.h"
 #include "mulu-text.h"
@@ -178,7 +179,8 @@ configure_connection (MuluCatalog *self,
                       GError     **error)
 {
   sqlite3_busy_timeout (self->db, 5000);
-  if (!mulu_text_register_functions (self->db))
+  if (!mulu_text_register_functions (self->db) ||
+      !mulu_resource_code_register_functions (self->db))
     return mulu_catalog_sql_error (self, error);
   sqlite3_extended_result_codes (self->db, 0);
   /* WAL: a crash mid-write leaves the last committed state; FULL syncs each

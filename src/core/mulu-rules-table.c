@@ -69,8 +69,8 @@
   " OR r.volume_unstructured_gb IS NOT NULL OR r.volume_shared_records IS NOT NULL OR r.volume_opened_records IS NOT NULL" \
   " OR r.extra IS NOT NULL"
 
-#define CODE_WELL_FORMED \
-  "(r.code GLOB '[1-3][0-9][0-9][0-9][0-9][0-9]*/[0-9]*' AND r.code NOT GLOB '*[^0-9/]*' AND r.code NOT GLOB '*/*/*')"
+/* mulu_resource_code_is_well_formed(). */
+#define CODE_WELL_FORMED "mulu_code_is_well_formed (r.code)"
 
 const MuluRule mulu_rules[] = {
   /* — Sharing ———————————————————————————————————————————————— */
@@ -152,9 +152,10 @@ const MuluRule mulu_rules[] = {
                  "r.code IS NOT NULL AND NOT " CODE_WELL_FORMED, "r.code"),
   RESOURCE_RULE ("R14", E, "code",
                  N_("Resource “%s”: the code “%s” does not match its classification; regenerate the code or correct the classification."),
-                 "r.code IS NOT NULL AND " CODE_WELL_FORMED " AND r.class_1 IS NOT NULL AND ("
+                 /* A mismatch is rare: test it before the form. */
+                 "r.code IS NOT NULL AND r.class_1 IS NOT NULL AND ("
                  "substr(r.code, 1, 1) <> r.class_1 OR (r.class_2 IS NOT NULL AND substr(r.code, 2, 2) <> r.class_2)"
-                 " OR (r.class_3 IS NOT NULL AND substr(r.code, 4, 3) <> r.class_3))", "r.code"),
+                 " OR (r.class_3 IS NOT NULL AND substr(r.code, 4, 3) <> r.class_3)) AND " CODE_WELL_FORMED, "r.code"),
   { "R14", E, MULU_ENTITY_RESOURCE, "code",
     N_("Resource “%s” has the code “%s”, which another resource also has; codes must be unique."),
     "resources r", "r.id", "r.name",
