@@ -70,6 +70,128 @@ mulu_suggest_classify_item (const char *name)
   return mask;
 }
 
+/* Names the categories' patterns: masks stored by a Mulu with other
+ * patterns are not this Mulu's. */
+static const char *
+classifier_id (void)
+{
+  static char *id;
+
+  if (g_once_init_enter (&id))
+    {
+      g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+      char *digest;
+
+      for (guint c = 0; c < G_N_ELEMENTS (categories); c++)
+        {
+          g_checksum_update (sum, (const guchar *) categories[c].pattern, -1);
+          g_checksum_update (sum, (const guchar *) "\n", 1);
+        }
+      g_checksum_update (sum, (const guchar *) PERSON_PATTERN, -1);
+      digest = g_strndup (g_checksum_get_string (sum), 16);
+      g_once_init_leave (&id, digest);
+    }
+  return id;
+}
+
+/* Regex matching costs microseconds a name, and a catalog repeats a few
+ * thousand names millions of times: each connection remembers the masks,
+ * up to a bound so that a catalog of unique names cannot grow it forever. */
+#define MEMO_MAX 65536
+
+static void
+sql_item_sensitivity (sqlite3_context *context,
+                      int              argc,
+                      sqlite3_value  **argv)
+{
+  GHashTable *memo = sqlite3_user_data (context);
+  const char *name = (const char *) sqlite3_value_text (argv[0]);
+  gpointer cached;
+  guint mask;
+
+  if (name == NULL)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+  if (g_hash_table_lookup_extended (memo, name, NULL, &cached))
+    mask = GPOINTER_TO_UINT (cached);
+  else
+    {
+      mask = mulu_suggest_classify_item (name);
+      if (g_hash_table_size (memo) >= MEMO_MAX)
+        g_hash_table_remove_all (memo);
+      g_hash_table_insert (memo, g_strdup (name), GUINT_TO_POINTER (mask));
+    }
+  sqlite3_result_int64 (context, mask);
+}
+
+gboolean
+mulu_suggest_register_functions (sqlite3 *db)
+{
+  GHashTable *memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* On failure SQLite calls the destroy function itself. */
+  return sqlite3_create_function_v2 (db, "mulu_item_sensitivity", 1,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                     memo, sql_item_sensitivity, NULL, NULL,
+                                     (void (*) (void *)) g_hash_table_unref) == SQLITE_OK;
+}
+
+static char *
+dup_meta (sqlite3    *db,
+          const char *key)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = ?1", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+gboolean
+mulu_suggest_item_masks_are_current (sqlite3 *db)
+{
+  g_autofree char *stored = dup_meta (db, "item_sensitivity");
+
+  return g_strcmp0 (stored, classifier_id ()) == 0;
+}
+
+/* Rewrites only the items whose mask differs, then records which
+ * categories the masks follow. Inside the caller's transaction. */
+gboolean
+mulu_suggest_update_item_masks (sqlite3 *db,
+                                GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_exec (db, "UPDATE items SET sensitivity = nullif (mulu_item_sensitivity (name), 0)"
+                        " WHERE sensitivity IS NOT nullif (mulu_item_sensitivity (name), 0)",
+                    NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('item_sensitivity', ?1)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, MULU_ERROR, MULU_ERROR_DATABASE, "Cannot classify the data items: %s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, classifier_id (), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, MULU_ERROR, MULU_ERROR_DATABASE, "Cannot classify the data items: %s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 mulu_suggestion_free (MuluSuggestion *s)
 {
