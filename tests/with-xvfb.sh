@@ -21,7 +21,7 @@ trap 'stop_xvfb; rm -rf "$work"' EXIT INT TERM
 start_xvfb () {
   rm -f "$work/display"
   mkfifo "$work/display"
-  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+  Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
   xvfb=$!
   read -r display <"$work/display" || return 1
   export DISPLAY=":$display"

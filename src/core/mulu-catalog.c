@@ -17,8 +17,10 @@
 #include "mulu-lock.h"
 #include "mulu-log-private.h"
 #include "mulu-package.h"
+#include "mulu-resource-code.h"
 #include "mulu-schema.h"
 #include "mulu-store.h"
+#include "mulu-suggest.h"
 #include "mulu-text.h"
 #include "mulu-value.h"
 
@@ -185,7 +187,10 @@ configure_connection (MuluCatalog *self,
                       GError     **error)
 {
   sqlite3_busy_timeout (self->db, 5000);
-  if (!mulu_text_register_functions (self->db) || !mulu_log_register_functions (self->db))
+  if (!mulu_text_register_functions (self->db) ||
+      !mulu_log_register_functions (self->db) ||
+      !mulu_resource_code_register_functions (self->db) ||
+      !mulu_suggest_register_functions (self->db))
     return mulu_catalog_sql_error (self, error);
   sqlite3_extended_result_codes (self->db, 0);
   /* WAL: a crash mid-write leaves the last committed state; FULL syncs each
@@ -273,6 +278,7 @@ mulu_catalog_create (const char *path,
   if (!mulu_catalog_begin (self, error))
     goto fail;
   if (!mulu_schema_upgrade (self->db, 0, MULU_SCHEMA_VERSION, error) ||
+      !mulu_suggest_update_item_masks (self->db, error) ||
       !mulu_codes_save_to_db (self->codes, self->db, error) ||
       !mulu_catalog_set_meta (self, "created", now, error) ||
       !mulu_catalog_set_meta (self, "created_by", self->user, error) ||
@@ -355,6 +361,21 @@ mulu_catalog_open (const char *path,
       if (!mulu_catalog_begin (self, error))
         goto fail;
       if (!mulu_schema_upgrade (self->db, version, MULU_SCHEMA_VERSION, error) ||
+          !mulu_catalog_commit (self, error))
+        {
+          mulu_catalog_rollback (self);
+          goto fail;
+        }
+    }
+
+  /* After the upgrade that adds them, or when this Mulu's sensitive
+   * categories differ from those of the Mulu that last wrote the file, the
+   * stored item masks are redone once, so that a full run can trust them. */
+  if (!mulu_suggest_item_masks_are_current (self->db))
+    {
+      if (!mulu_catalog_begin (self, error))
+        goto fail;
+      if (!mulu_suggest_update_item_masks (self->db, error) ||
           !mulu_catalog_commit (self, error))
         {
           mulu_catalog_rollback (self);

@@ -25,6 +25,47 @@ is_digits (const char *s,
   return TRUE;
 }
 
+/* Six or more digits, the first 1–3 (类), a slash and one or more digits:
+ * what rule R14 accepts. */
+gboolean
+mulu_resource_code_is_well_formed (const char *code)
+{
+  const char *p = code;
+
+  if (code == NULL || *p < '1' || *p > '3')
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (p - code < 6 || *p++ != '/' || !g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  return *p == '\0';
+}
+
+static void
+sql_code_is_well_formed (sqlite3_context *context,
+                         int              argc,
+                         sqlite3_value  **argv)
+{
+  const char *code = (const char *) sqlite3_value_text (argv[0]);
+
+  if (code == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_int (context, mulu_resource_code_is_well_formed (code));
+}
+
+/* One call instead of the three GLOB patterns the same test takes in SQL,
+ * for every resource of a full validation. */
+gboolean
+mulu_resource_code_register_functions (sqlite3 *db)
+{
+  return sqlite3_create_function_v2 (db, "mulu_code_is_well_formed", 1,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                     NULL, sql_code_is_well_formed, NULL, NULL, NULL) == SQLITE_OK;
+}
+
 /* "3", "01", "002" → "301002"; "3", "01", NULL → "301000". */
 char *
 mulu_resource_code_front (const char  *class1,

@@ -8,9 +8,14 @@
  */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "mulu-catalog.h"
 
 G_BEGIN_DECLS
+
+gboolean mulu_resource_code_is_well_formed     (const char *code);
+gboolean mulu_resource_code_register_functions (sqlite3    *db);
 
 char *mulu_resource_code_front (const char   *class1,
                                 const char   *class2,

@@ -238,11 +238,29 @@ static const char step_4_sql[] =
   "DROP TABLE temp.log_order;";
 #undef LOG_HASH_ARGS
 
+/* Version 5: each data item's sensitive categories (SG1), as the bit mask
+ * mulu_item_sensitivity() computes from its name, NULL for none. A full
+ * validation then reads the few items it concerns by the partial index,
+ * in the order of the items of each resource, instead of every item's
+ * name. The store's INSERT sets the mask (mulu_store_insert_sql), so a
+ * bulk load writes no row twice; the trigger keeps it through renames.
+ * The masks of the items already there are set by the next
+ * mulu_catalog_open, which also redoes them when Mulu's categories change
+ * (mulu_suggest_update_item_masks). */
+static const char step_5_sql[] =
+  "ALTER TABLE items ADD COLUMN sensitivity INTEGER;"
+  "CREATE INDEX items_sensitive ON items (resource_id, id, sensitivity, name, share_type, open_type)"
+  "  WHERE sensitivity IS NOT NULL;"
+  "CREATE TRIGGER items_sensitivity_rename AFTER UPDATE OF name ON items"
+  "  WHEN new.name IS NOT old.name BEGIN"
+  "  UPDATE items SET sensitivity = nullif (mulu_item_sensitivity (new.name), 0) WHERE id = new.id; END;";
+
 static const char * const steps[MULU_SCHEMA_VERSION] = {
   step_1_sql,
   step_2_sql,
   step_3_sql,
   step_4_sql,
+  step_5_sql,
 };
 
 int

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* "MULU" — lets `file` and Mulu tell a catalog from any other SQLite file. */
 #define MULU_APPLICATION_ID 0x4D554C55
-#define MULU_SCHEMA_VERSION 4
+#define MULU_SCHEMA_VERSION 5
 
 int      mulu_schema_get_version (sqlite3 *db);
 gboolean mulu_schema_upgrade     (sqlite3 *db,

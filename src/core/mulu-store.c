@@ -47,10 +47,25 @@ entity_sql (MuluEntity entity)
               g_string_append_printf (upd, "%s%s = ?%u", i ? ", " : "", info->fields[i].column, i + 2);
             }
           g_string_append (cols, ", extra");
-          g_string_append_printf (ins, ", extra) VALUES (%s, ?%u)", vals->str, info->n_fields + 2);
-          /* The row id last, so that mulu_store_bind_record() serves both. */
-          g_string_append_printf (ins_id, ", extra, id) VALUES (%s, ?%u, ?%u)", vals->str,
-                                  info->n_fields + 2, info->n_fields + 3);
+          /* The row id last, so that mulu_store_bind_record() serves both
+           * inserts. */
+          if (e == MULU_ENTITY_ITEM)
+            {
+              /* An item's sensitive categories (SG1) are set as it is
+               * written: a full validation reads only the items that have
+               * some, and a bulk load writes no row twice for them. */
+              g_string_append_printf (vals, ", ?%u, nullif (mulu_item_sensitivity (?%u), 0)",
+                                      info->n_fields + 2, MULU_ITEM_NAME + 2);
+              g_string_append (ins, ", extra, sensitivity) VALUES (");
+              g_string_append_printf (ins_id, ", extra, sensitivity, id) VALUES (%s, ?%u)", vals->str, info->n_fields + 3);
+            }
+          else
+            {
+              g_string_append_printf (vals, ", ?%u", info->n_fields + 2);
+              g_string_append (ins, ", extra) VALUES (");
+              g_string_append_printf (ins_id, ", extra, id) VALUES (%s, ?%u)", vals->str, info->n_fields + 3);
+            }
+          g_string_append_printf (ins, "%s)", vals->str);
           g_string_append_printf (upd, ", extra = ?%u WHERE id = ?1", info->n_fields + 2);
 
           sql[e].select_columns = g_string_free (cols, FALSE);

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 const char *mulu_store_select_columns (MuluEntity    entity);
 char       *mulu_store_select_columns_prefixed (MuluEntity  entity,
                                                const char *alias);
-/* "INSERT INTO t (uid, name, …, extra) VALUES (?1, ?2, …)" */
+/* "INSERT INTO t (uid, name, …, extra) VALUES (?1, ?2, …)"; an item's
+ * insert also sets its sensitivity from the bound name. */
 const char *mulu_store_insert_sql     (MuluEntity    entity);
 /* "INSERT INTO t (uid, name, …, extra, id) VALUES (?1, ?2, …, ?N)": the
  * insert above with the row id bound last, at mulu_store_insert_with_id_index() */

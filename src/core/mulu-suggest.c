@@ -11,6 +11,7 @@
 
 #include "mulu-catalog-private.h"
 #include "mulu-error.h"
+#include "mulu-json-out.h"
 #include "mulu-rules-private.h"
 #include "mulu-store.h"
 #include "mulu-suggest.h"
@@ -68,6 +69,128 @@ mulu_suggest_classify_item (const char *name)
     if (g_regex_match (category_regex (c), name, 0, NULL))
       mask |= 1u << c;
   return mask;
+}
+
+/* Names the categories' patterns: masks stored by a Mulu with other
+ * patterns are not this Mulu's. */
+static const char *
+classifier_id (void)
+{
+  static char *id;
+
+  if (g_once_init_enter (&id))
+    {
+      g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+      char *digest;
+
+      for (guint c = 0; c < G_N_ELEMENTS (categories); c++)
+        {
+          g_checksum_update (sum, (const guchar *) categories[c].pattern, -1);
+          g_checksum_update (sum, (const guchar *) "\n", 1);
+        }
+      g_checksum_update (sum, (const guchar *) PERSON_PATTERN, -1);
+      digest = g_strndup (g_checksum_get_string (sum), 16);
+      g_once_init_leave (&id, digest);
+    }
+  return id;
+}
+
+/* Regex matching costs microseconds a name, and a catalog repeats a few
+ * thousand names millions of times: each connection remembers the masks,
+ * up to a bound so that a catalog of unique names cannot grow it forever. */
+#define MEMO_MAX 65536
+
+static void
+sql_item_sensitivity (sqlite3_context *context,
+                      int              argc,
+                      sqlite3_value  **argv)
+{
+  GHashTable *memo = sqlite3_user_data (context);
+  const char *name = (const char *) sqlite3_value_text (argv[0]);
+  gpointer cached;
+  guint mask;
+
+  if (name == NULL)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+  if (g_hash_table_lookup_extended (memo, name, NULL, &cached))
+    mask = GPOINTER_TO_UINT (cached);
+  else
+    {
+      mask = mulu_suggest_classify_item (name);
+      if (g_hash_table_size (memo) >= MEMO_MAX)
+        g_hash_table_remove_all (memo);
+      g_hash_table_insert (memo, g_strdup (name), GUINT_TO_POINTER (mask));
+    }
+  sqlite3_result_int64 (context, mask);
+}
+
+gboolean
+mulu_suggest_register_functions (sqlite3 *db)
+{
+  GHashTable *memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* On failure SQLite calls the destroy function itself. */
+  return sqlite3_create_function_v2 (db, "mulu_item_sensitivity", 1,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                     memo, sql_item_sensitivity, NULL, NULL,
+                                     (void (*) (void *)) g_hash_table_unref) == SQLITE_OK;
+}
+
+static char *
+dup_meta (sqlite3    *db,
+          const char *key)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = ?1", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+gboolean
+mulu_suggest_item_masks_are_current (sqlite3 *db)
+{
+  g_autofree char *stored = dup_meta (db, "item_sensitivity");
+
+  return g_strcmp0 (stored, classifier_id ()) == 0;
+}
+
+/* Rewrites only the items whose mask differs, then records which
+ * categories the masks follow. Inside the caller's transaction. */
+gboolean
+mulu_suggest_update_item_masks (sqlite3 *db,
+                                GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_exec (db, "UPDATE items SET sensitivity = nullif (mulu_item_sensitivity (name), 0)"
+                        " WHERE sensitivity IS NOT nullif (mulu_item_sensitivity (name), 0)",
+                    NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('item_sensitivity', ?1)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, MULU_ERROR, MULU_ERROR_DATABASE, "Cannot classify the data items: %s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, classifier_id (), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, MULU_ERROR, MULU_ERROR_DATABASE, "Cannot classify the data items: %s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void
@@ -170,23 +293,26 @@ store_suggestion (MuluRuleRun *run,
       return sqlite3_step (stmt) == SQLITE_DONE ? TRUE : mulu_catalog_sql_error (catalog, error);
     }
 
-  cats = g_strdup_printf ("%u", mask);
-  {
-    g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-    g_autoptr(JsonNode) root = NULL;
-    json_builder_begin_array (b);
-    for (guint i = 0; i < t->items->len; i++)
-      json_builder_add_string_value (b, g_ptr_array_index (t->items, i));
-    json_builder_end_array (b);
-    root = json_builder_get_root (b);
-    items = json_to_string (root, FALSE);
-  }
-
   /* Already classified as the suggestion would: nothing to suggest, and an
    * open suggestion counts as followed. A decision stands until the
    * sensitive categories change. */
   if (compliant && state == NULL)
     return TRUE;
+
+  cats = g_strdup_printf ("%u", mask);
+  {
+    /* As json_to_string() writes it, without building nodes for each of
+     * the thousands of suggestions a full run compares. */
+    GString *json = g_string_new ("[");
+    for (guint i = 0; i < t->items->len; i++)
+      {
+        if (i > 0)
+          g_string_append_c (json, ',');
+        mulu_json_append_string (json, g_ptr_array_index (t->items, i));
+      }
+    g_string_append_c (json, ']');
+    items = g_string_free (json, FALSE);
+  }
   if (compliant && g_str_equal (state, "suggested"))
     {
       g_free (state);
@@ -229,6 +355,15 @@ finding:
   return TRUE;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 gboolean
 mulu_rule_suggestions (MuluRuleRun *run,
                        MuluEntity   scope_entity,
@@ -245,12 +380,16 @@ mulu_rule_suggestions (MuluRuleRun *run,
   if (scope_entity != MULU_N_ENTITIES && scope_entity != MULU_ENTITY_RESOURCE)
     return TRUE;
 
-  /* One pass over the items, remembering only those that match. */
   /* An item already kept from the public and shared only with conditions
-   * at item level needs nothing more from its resource. */
+   * at item level needs nothing more from its resource. A full run reads
+   * only the items whose stored mask is set (mulu_catalog_open keeps the
+   * masks true to these categories), in the order of the resource's items
+   * as the per-resource query gives them; a record's check classifies its
+   * resource's few items itself. */
   if (sqlite3_prepare_v2 (db, scope_entity == MULU_ENTITY_RESOURCE
-                              ? "SELECT resource_id, name FROM items WHERE resource_id = ?1" ITEM_NOT_HANDLED
-                              : "SELECT resource_id, name FROM items WHERE 1" ITEM_NOT_HANDLED, -1, &stmt, NULL) != SQLITE_OK)
+                              ? "SELECT resource_id, name, NULL FROM items WHERE resource_id = ?1" ITEM_NOT_HANDLED
+                              : "SELECT resource_id, name, sensitivity FROM items WHERE sensitivity IS NOT NULL" ITEM_NOT_HANDLED
+                                " ORDER BY resource_id, id", -1, &stmt, NULL) != SQLITE_OK)
     return mulu_catalog_sql_error (catalog, error);
   if (scope_entity == MULU_ENTITY_RESOURCE)
     sqlite3_bind_int64 (stmt, 1, scope_id);
@@ -262,8 +401,9 @@ mulu_rule_suggestions (MuluRuleRun *run,
       gint64 rid;
       Triggers *t;
 
-      /* Catalogs repeat a few thousand item names millions of times. */
-      if (name && g_hash_table_lookup_extended (masks, name, NULL, &cached))
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        mask = (guint) sqlite3_column_int64 (stmt, 2);
+      else if (name && g_hash_table_lookup_extended (masks, name, NULL, &cached))
         mask = GPOINTER_TO_UINT (cached);
       else
         {
@@ -287,28 +427,35 @@ mulu_rule_suggestions (MuluRuleRun *run,
     }
   sqlite3_finalize (stmt);
 
-  /* Every resource with a suggestion now or before. */
+  /* Every resource with a suggestion now or before. One whose items only
+   * name a person (or give a phone alone) has nothing to suggest, and
+   * without a stored suggestion nothing to withdraw. */
   {
     g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     GHashTableIter iter;
-    gpointer key;
+    gpointer key, value;
 
     if (scope_entity == MULU_ENTITY_RESOURCE)
       g_array_append_val (ids, scope_id);
     else
       {
         g_hash_table_iter_init (&iter, found);
-        while (g_hash_table_iter_next (&iter, &key, NULL))
-          g_array_append_val (ids, *(gint64 *) key);
+        while (g_hash_table_iter_next (&iter, &key, &value))
+          if (effective_mask (((Triggers *) value)->mask) != 0)
+            g_array_append_val (ids, *(gint64 *) key);
         if (sqlite3_prepare_v2 (db, "SELECT resource_id FROM suggestions", -1, &stmt, NULL) != SQLITE_OK)
           return mulu_catalog_sql_error (catalog, error);
         while (sqlite3_step (stmt) == SQLITE_ROW)
           {
             gint64 rid = sqlite3_column_int64 (stmt, 0);
-            if (!g_hash_table_contains (found, &rid))
+            Triggers *t = g_hash_table_lookup (found, &rid);
+
+            if (t == NULL || effective_mask (t->mask) == 0)
               g_array_append_val (ids, rid);
           }
         sqlite3_finalize (stmt);
+        /* In row order the lookups below walk each table once. */
+        g_array_sort (ids, compare_ids);
       }
 
     for (guint i = 0; ok && i < ids->len; i++)

@@ -9,6 +9,8 @@
  */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "mulu-catalog.h"
 
 G_BEGIN_DECLS
@@ -32,6 +34,14 @@ gboolean        mulu_suggestion_dismiss     (MuluCatalog    *catalog,
                                              GError        **error);
 /* Bit mask of sensitive categories an item name falls in (0 for none). */
 guint           mulu_suggest_classify_item  (const char     *item_name);
+
+/* Each item's mask is stored (items.sensitivity, set by the store's
+ * INSERT and a rename trigger through the SQL function
+ * mulu_item_sensitivity()); these keep it true to this Mulu's categories. */
+gboolean        mulu_suggest_register_functions     (sqlite3 *db);
+gboolean        mulu_suggest_item_masks_are_current (sqlite3 *db);
+gboolean        mulu_suggest_update_item_masks      (sqlite3 *db,
+                                                     GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MuluSuggestion, mulu_suggestion_free)
 

@@ -30,6 +30,13 @@ env = dict(os.environ,
            GTK_A11Y="atspi")
 catalog_path = os.path.join(home, "natural-resources.mulu")
 
+# A window as tall as the screen, so that the fields the test reaches by
+# pointer are on screen without scrolling.
+settings_dir = os.path.join(home, "config", "glib-2.0", "settings")
+os.makedirs(settings_dir)
+with open(os.path.join(settings_dir, "keyfile"), "w", encoding="utf-8") as keyfile:
+    keyfile.write("[io/github/mulu/Mulu]\nwindow-width=1260\nwindow-height=1000\n")
+
 DEPARTMENT = "厦门市自然资源和规划局"
 WRONG_USCC = "11350200MB0343150A"   # one character off: the check character
 RIGHT_USCC = "11350200MB0343150B"

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "mulu-catalog-private.h"
 #include "mulu-resource-code.h"
 #include "mulu-test-util.h"
 
@@ -20,6 +21,35 @@ add_resource (MuluCatalog *catalog,
   mulu_record_set_string (r, MULU_RESOURCE_CODE, code);
   mulu_catalog_add (catalog, r, &error);
   g_assert_no_error (error);
+}
+
+/* The form rule R14 checks, as mulu_code_is_well_formed() in SQL. */
+static void
+test_well_formed (void)
+{
+  static const char * const good[] = { "301002/00001", "1010010/7", "2990009999/12345" };
+  static const char * const bad[] = {
+    "", "301002", "301002/", "/00001", "30100/00001", "401002/00001", "001002/00001",
+    "301002/0000A", "301002/00/001", "301002/00001 ", " 301002/00001", "３01002/00001", "301002／00001",
+  };
+  g_autoptr(MuluCatalog) catalog = mulu_test_new_catalog ();
+  sqlite3_stmt *stmt = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    g_assert_true (mulu_resource_code_is_well_formed (good[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_false (mulu_resource_code_is_well_formed (bad[i]));
+  g_assert_false (mulu_resource_code_is_well_formed (NULL));
+
+  /* In SQL, NULL stays NULL as a GLOB would leave it. */
+  g_assert_cmpint (sqlite3_prepare_v2 (mulu_catalog_get_db (catalog),
+                                       "SELECT mulu_code_is_well_formed ('301002/00001'), mulu_code_is_well_formed ('301002'),"
+                                       " mulu_code_is_well_formed (NULL) IS NULL", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
+  sqlite3_finalize (stmt);
 }
 
 static void
@@ -108,6 +138,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/core/resource-code/well-formed", test_well_formed);
   g_test_add_func ("/core/resource-code/front-pads-missing-subitem", test_front_pads_missing_subitem);
   g_test_add_func ("/core/resource-code/next-after-highest", test_next_after_highest);
   g_test_add_func ("/core/resource-code/first-in-empty-segment", test_first_in_empty_segment);

@@ -314,9 +314,23 @@ edit_items (Run *run)
   zero = add_item (run->catalog, resource, "图斑编号", 0);
   check (run, "add a data item of length 0 (R19)");
 
+  /* Opened to the public, so that sensitive items call for a suggestion. */
+  set_string (run->catalog, MULU_ENTITY_RESOURCE, resource, MULU_RESOURCE_SHARE_TYPE, "无条件共享");
+  set_string (run->catalog, MULU_ENTITY_RESOURCE, resource, MULU_RESOURCE_SHARE_CONDITION, NULL);
+  set_string (run->catalog, MULU_ENTITY_RESOURCE, resource, MULU_RESOURCE_OPEN_TYPE, "无条件开放");
+  check (run, "share it unconditionally and open it to the public");
+
   g_free (run->saved);
   run->saved = add_item (run->catalog, resource, "公民身份号码", 18);
   check (run, "add a 公民身份号码 data item (SG1)");
+
+  /* The full run reads the stored sensitivity a rename must keep. */
+  set_string (run->catalog, MULU_ENTITY_ITEM, run->saved, MULU_ITEM_NAME, "证照编号");
+  check (run, "rename it to something not sensitive (SG1 withdrawn)");
+  set_string (run->catalog, MULU_ENTITY_ITEM, zero, MULU_ITEM_NAME, "家庭住址");
+  check (run, "rename the other data item to 家庭住址 (SG1 again)");
+  set_string (run->catalog, MULU_ENTITY_ITEM, zero, MULU_ITEM_NAME, "户籍所在地");
+  check (run, "rename it within the same category (SG1 unchanged but for the item)");
 }
 
 static void

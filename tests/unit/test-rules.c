@@ -244,6 +244,8 @@ set_raw_condition (MuluCatalog *catalog,
 
 static void spaces_condition (MuluCatalog *catalog) { set_raw_condition (catalog, "   "); }
 static void wide_space_condition (MuluCatalog *catalog) { set_raw_condition (catalog, "\u3000\u3000\t"); }
+static void indented_condition (MuluCatalog *catalog) { set_raw_condition (catalog, "\u3000\t仅供审批核验使用"); }
+static void comma_condition (MuluCatalog *catalog) { set_raw_condition (catalog, "\u3001"); }
 
 static void
 delete_items (MuluCatalog *catalog,
@@ -352,6 +354,8 @@ static const RuleCase cases[] = {
   { "/rules/R2/conditional-sharing-needs-condition", NULL, { { "r7", "share_type", "有条件共享" } }, { "R2 error resource r7 share_condition" } },
   { "/rules/R2/blank-condition-is-no-condition", spaces_condition, { { NULL } }, { "R2 error resource r1 share_condition" } },
   { "/rules/R2/ideographic-space-is-no-condition", wide_space_condition, { { NULL } }, { "R2 error resource r1 share_condition" } },
+  { "/rules/R2/condition-after-leading-spaces-passes", indented_condition, { { NULL } }, { NULL } },
+  { "/rules/R2/ideographic-comma-is-not-blank", comma_condition, { { NULL } }, { NULL } },
   { "/rules/R2/condition-given-passes", NULL, { { "r7", "share_condition", COND }, { "r7", "share_type", "有条件共享" } }, { NULL } },
 
   { "/rules/R3/not-shared-needs-basis", NULL, { { "r8", "share_basis", NULL } }, { "R3 error resource r8 share_basis" } },
@@ -436,6 +440,12 @@ static const RuleCase cases[] = {
     { "R14 error resource r7 code" }, "malformed code “301002/”" },
   { "/rules/R14/code-with-unknown-class-is-malformed", NULL, { { "r7", "code", "4010020/001" } },
     { "R14 error resource r7 code" }, "malformed code “4010020/001”" },
+  { "/rules/R14/code-with-short-front-is-malformed", NULL, { { "r7", "code", "30100/00003" } },
+    { "R14 error resource r7 code" }, "malformed code “30100/00003”" },
+  { "/rules/R14/code-with-two-slashes-is-malformed", NULL, { { "r7", "code", "301005/00/003" } },
+    { "R14 error resource r7 code" }, "malformed code “301005/00/003”" },
+  { "/rules/R14/code-with-letters-is-malformed", NULL, { { "r7", "code", "301005/0000A" } },
+    { "R14 error resource r7 code" }, "malformed code “301005/0000A”" },
   { "/rules/R14/code-must-match-classification", NULL, { { "r7", "code", "301006/00003" } },
     { "R14 error resource r7 code" }, "does not match its classification" },
   { "/rules/R14/duplicate-code-reports-both", NULL, { { "r7", "code", "301005/00002" } },
