@@ -64,18 +64,27 @@ mulu_step_row_new (guint       number,
 
   self->page_name = g_strdup (page_name);
   gtk_label_set_label (self->number, n);
-  /* Number 0 is not a step but the overview: an icon in its place. */
-  if (number == 0)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("view-grid-symbolic");
-
-      gtk_widget_set_size_request (icon, 24, -1);
-      gtk_widget_set_visible (GTK_WIDGET (self->number), FALSE);
-      gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->number))), icon);
-    }
   gtk_label_set_label (self->title, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   return self;
+}
+
+/**
+ * mulu_step_row_set_icon:
+ *
+ * Shows an icon instead of the step number, for the pages beside the
+ * census steps (the overview, the review).
+ */
+void
+mulu_step_row_set_icon (MuluStepRow *self,
+                        const char  *icon_name)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+  g_return_if_fail (MULU_IS_STEP_ROW (self));
+  gtk_widget_set_size_request (icon, 24, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->number), FALSE);
+  gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->number))), icon);
 }
 
 const char *

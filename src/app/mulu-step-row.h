@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (MuluStepRow, mulu_step_row, MULU, STEP_ROW, GtkListBoxRow)
 MuluStepRow *mulu_step_row_new          (guint        number,
                                          const char  *title,
                                          const char  *page_name);
+void         mulu_step_row_set_icon      (MuluStepRow *self,
+                                         const char  *icon_name);
 const char  *mulu_step_row_get_page_name (MuluStepRow *self);
 const char  *mulu_step_row_get_progress (MuluStepRow *self);
 void         mulu_step_row_set_progress (MuluStepRow *self,

@@ -292,6 +292,91 @@ redo_activated (GtkWidget  *widget,
     report (self, _("The change could not be redone"), error);
 }
 
+static void
+on_submit_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    MuluWindow       *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "submit") == 0 && self->catalog)
+    {
+      if (!mulu_catalog_submit (self->catalog, &error))
+        report (self, _("The catalog was not submitted"), error);
+      else
+        {
+          /* What was done before the freeze is not undone after it. */
+          mulu_history_clear (self->history);
+          mulu_window_toast (self, _("Submitted for review"));
+          mulu_window_show_review (self);
+        }
+      mulu_window_refresh_state (self);
+    }
+  g_object_unref (self);
+}
+
+static void
+submit_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  MuluWindow *self = MULU_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->catalog == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Submit the Catalog for Review?"),
+                                   _("The catalog is frozen once submitted: the reviewer approves each record or returns it with a comment. To change anything afterwards, reopen it; that is recorded in the change log."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "submit", _("_Submit"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "submit", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "submit");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_submit_response), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_reopen_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    MuluWindow       *self)
+{
+  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "reopen") == 0 && self->catalog)
+    {
+      if (!mulu_catalog_reopen (self->catalog, gtk_editable_get_text (note), &error))
+        report (self, _("The catalog was not reopened"), error);
+      else
+        mulu_window_toast (self, _("Reopened: the catalog can be edited again"));
+      mulu_window_refresh_state (self);
+    }
+  g_object_unref (self);
+}
+
+static void
+reopen_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  MuluWindow *self = MULU_WINDOW (widget);
+  GtkWidget *dialog, *note;
+
+  if (self->catalog == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Reopen the Catalog for Editing?"),
+                                   _("Reopening is recorded in the change log with your name and the note below. Submit again when the changes are made."));
+  note = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Why it is reopened (optional)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), note);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "reopen", _("_Reopen"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reopen");
+  g_object_set_data (G_OBJECT (dialog), "note", note);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_reopen_response), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static MuluRecordsPage *
 current_records_page (MuluWindow *self)
 {
@@ -351,6 +436,8 @@ mulu_window_update_actions (MuluWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->history && mulu_history_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", self->history && mulu_history_can_redo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.submit", open && !mulu_catalog_is_submitted (self->catalog));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reopen", open && mulu_catalog_is_submitted (self->catalog));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-package", open);
@@ -371,6 +458,8 @@ mulu_window_install_actions (MuluWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.export-package", NULL, export_package_activated);
+  gtk_widget_class_install_action (widget_class, "win.submit", NULL, submit_activated);
+  gtk_widget_class_install_action (widget_class, "win.reopen", NULL, reopen_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);

@@ -32,6 +32,8 @@ struct _MuluWindow
 
   MuluStepRow          *overview_row;
   GtkWidget            *overview;
+  MuluStepRow          *review_row;
+  GtkWidget            *review;
   MuluStepRow          *step_rows[MULU_N_STEPS];
   GtkWidget            *step_pages[MULU_N_STEPS];
 };
@@ -39,5 +41,6 @@ struct _MuluWindow
 void mulu_window_install_actions (MuluWindowClass *klass);
 void mulu_window_update_actions  (MuluWindow      *self);
 void mulu_window_update_recent   (MuluWindow      *self);
+void mulu_window_refresh_state   (MuluWindow      *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "mulu-application.h"
 #include "mulu-classify-page.h"
 #include "mulu-overview-page.h"
+#include "mulu-review-page.h"
 #include "mulu-placeholder-page.h"
 #include "mulu-step-page.h"
 #include "mulu-window-private.h"
@@ -156,7 +157,13 @@ update_title (MuluWindow *self)
     name = _("New Department");
 
   adw_window_title_set_title (self->title, name);
-  adw_window_title_set_subtitle (self->title, basename);
+  if (mulu_catalog_is_submitted (self->catalog))
+    {
+      g_autofree char *subtitle = g_strdup_printf (_("%s — submitted for review"), basename);
+      adw_window_title_set_subtitle (self->title, subtitle);
+    }
+  else
+    adw_window_title_set_subtitle (self->title, basename);
   window_title = g_strdup_printf ("%s — %s", name, basename);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
@@ -234,6 +241,7 @@ set_document (MuluWindow  *self,
     }
 
   mulu_step_page_set_document (MULU_STEP_PAGE (self->overview), catalog, self->history);
+  mulu_step_page_set_document (MULU_STEP_PAGE (self->review), catalog, self->history);
   for (guint s = 0; s < MULU_N_STEPS; s++)
     mulu_step_page_set_document (MULU_STEP_PAGE (self->step_pages[s]), catalog, self->history);
   update_title (self);
@@ -333,6 +341,23 @@ mulu_window_show_step (MuluWindow *self,
 {
   g_return_if_fail (step < MULU_N_STEPS);
   gtk_list_box_select_row (self->steps, GTK_LIST_BOX_ROW (self->step_rows[step]));
+}
+
+/* Submitting and reopening change no record, so no "changed" says so. */
+void
+mulu_window_refresh_state (MuluWindow *self)
+{
+  update_title (self);
+  mulu_window_update_actions (self);
+  mulu_review_page_refresh (MULU_REVIEW_PAGE (self->review));
+  queue_progress (self);
+}
+
+void
+mulu_window_show_review (MuluWindow *self)
+{
+  g_return_if_fail (MULU_IS_WINDOW (self));
+  gtk_list_box_select_row (self->steps, GTK_LIST_BOX_ROW (self->review_row));
 }
 
 void
@@ -444,6 +469,7 @@ mulu_window_init (MuluWindow *self)
   self->overview = mulu_overview_page_new ();
   gtk_stack_add_named (self->pages, self->overview, "overview");
   self->overview_row = mulu_step_row_new (0, _("Overview"), "overview");
+  mulu_step_row_set_icon (self->overview_row, "view-grid-symbolic");
   gtk_list_box_append (self->steps, GTK_WIDGET (self->overview_row));
 
   for (guint s = 0; s < MULU_N_STEPS; s++)
@@ -465,6 +491,13 @@ mulu_window_init (MuluWindow *self)
       self->step_rows[s] = mulu_step_row_new (s + 1, _(steps[s].title), steps[s].page);
       gtk_list_box_append (self->steps, GTK_WIDGET (self->step_rows[s]));
     }
+  /* The review comes after the census, for the clerk and the reviewer. */
+  self->review = mulu_review_page_new ();
+  gtk_stack_add_named (self->pages, self->review, "review");
+  self->review_row = mulu_step_row_new (0, _("Review"), "review");
+  mulu_step_row_set_icon (self->review_row, "object-select-symbolic");
+  gtk_list_box_append (self->steps, GTK_WIDGET (self->review_row));
+
   gtk_list_box_select_row (self->steps, GTK_LIST_BOX_ROW (self->step_rows[0]));
 
   /* A catalog dropped on the window opens; a package is imported. */

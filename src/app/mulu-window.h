@@ -24,6 +24,7 @@ MuluHistory *mulu_window_get_history   (MuluWindow      *self);
 void         mulu_window_show_step     (MuluWindow      *self,
                                         guint            step);
 void         mulu_window_show_overview (MuluWindow      *self);
+void         mulu_window_show_review   (MuluWindow      *self);
 void         mulu_window_show_record   (MuluWindow      *self,
                                         MuluEntity       entity,
                                         gint64           id,
