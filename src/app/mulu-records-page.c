@@ -38,6 +38,8 @@ struct _MuluRecordsPage
   GtkButton          *remove;
   GtkBox             *detail;
   AdwViewStack       *detail_stack;
+  GtkWidget          *review_note;
+  GtkLabel           *review_label;
   AdwViewSwitcher    *detail_switcher;
   GtkScrolledWindow  *editor_scroller;
   MuluRecordEditor   *editor;
@@ -106,11 +108,34 @@ update_state (MuluRecordsPage *self)
   gtk_stack_set_visible_child_name (self->detail_or_hint, id > 0 ? "detail" : "hint");
 }
 
+/* A record the reviewer returned shows the comment above its fields until
+ * it is approved, so the clerk sees what to fix where they fix it. */
+static void
+update_review_note (MuluRecordsPage *self,
+                    gint64           id)
+{
+  g_autoptr(MuluReview) review = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->catalog && id > 0)
+    review = mulu_review_get (self->catalog, self->entity, id, NULL);
+  if (review == NULL || review->comment == NULL || review->state == MULU_REVIEW_APPROVED)
+    {
+      gtk_widget_set_visible (self->review_note, FALSE);
+      return;
+    }
+  text = g_strdup_printf (_("%s (%s): %s"), mulu_review_state_get_label (review->state),
+                          review->reviewer ? review->reviewer : _("reviewer"), review->comment);
+  gtk_label_set_text (self->review_label, text);
+  gtk_widget_set_visible (self->review_note, TRUE);
+}
+
 static void
 on_selection_changed (MuluRecordsPage *self)
 {
   gint64 id = selected_id (self);
 
+  update_review_note (self, id);
   mulu_record_editor_set_record_id (self->editor, id);
   if (self->items)
     mulu_items_table_set_resource_id (self->items, id);
@@ -506,6 +531,8 @@ mulu_records_page_class_init (MuluRecordsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MuluRecordsPage, add);
   gtk_widget_class_bind_template_child (widget_class, MuluRecordsPage, remove);
   gtk_widget_class_bind_template_child (widget_class, MuluRecordsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, MuluRecordsPage, review_note);
+  gtk_widget_class_bind_template_child (widget_class, MuluRecordsPage, review_label);
   gtk_widget_class_bind_template_child (widget_class, MuluRecordsPage, detail_switcher);
   gtk_widget_class_bind_template_child (widget_class, MuluRecordsPage, editor_scroller);
   gtk_widget_class_bind_template_child (widget_class, MuluRecordsPage, no_selection);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "mulu-records-page.h"
 #include "mulu-review-page.h"
 #include "mulu-test-util.h"
 #include "mulu-ui-test-util.h"
@@ -104,6 +105,23 @@ test_submit_approve_return (void)
   g_assert_cmpstr (gtk_label_get_text (child (page, "status_title")), ==, "Returned for changes");
   mulu_ui_test_spin (200);
   mulu_ui_test_screenshot (GTK_WIDGET (page), "review");
+
+  /* And on the record itself, above its fields. */
+  {
+    g_autoptr(MuluHistory) history = mulu_history_new (catalog);
+    MuluRecordsPage *records = MULU_RECORDS_PAGE (mulu_records_page_new (MULU_ENTITY_RESOURCE));
+    GtkWidget *note;
+
+    gtk_window_set_child (window, GTK_WIDGET (records));
+    mulu_records_page_set_document (records, catalog, history);
+    mulu_records_page_select (records, mulu_record_get_id (third), NULL);
+    note = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (records), MULU_TYPE_RECORDS_PAGE, "review_note"));
+    g_assert_true (gtk_widget_get_visible (note));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (records), MULU_TYPE_RECORDS_PAGE, "review_label"))),
+                              "摘要过于简单"));
+    mulu_records_page_select (records, mulu_test_id_of (catalog, "r1"), NULL);
+    g_assert_false (gtk_widget_get_visible (note));
+  }
 
   gtk_window_destroy (window);
 
