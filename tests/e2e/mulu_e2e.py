@@ -18,6 +18,22 @@ class Failure(Exception):
     pass
 
 
+def session_env(home):
+    """An environment of its own for Mulu under HOME: data, settings (kept
+    in a file, so they outlive a quit) and a window as tall as the screen,
+    so that what the test reaches by pointer is on screen."""
+    settings_dir = os.path.join(home, "config", "glib-2.0", "settings")
+    os.makedirs(settings_dir, exist_ok=True)
+    with open(os.path.join(settings_dir, "keyfile"), "w", encoding="utf-8") as keyfile:
+        keyfile.write("[io/github/mulu/Mulu]\nwindow-width=1260\nwindow-height=1000\n")
+    return dict(os.environ,
+                XDG_DATA_HOME=os.path.join(home, "data"),
+                XDG_CONFIG_HOME=os.path.join(home, "config"),
+                XDG_CACHE_HOME=os.path.join(home, "cache"),
+                GSETTINGS_BACKEND="keyfile",
+                GTK_A11Y="atspi")
+
+
 def log(*args):
     print("#", *args, flush=True)
 
@@ -119,6 +135,13 @@ class Mulu:
         return wait_for(what or "%s %r" % (role, name),
                         lambda: self.find_in(root or self.frame, role, name, pred))
 
+    def button(self, label, root=None):
+        """A push button by its label. GTK 4.8 names a button whose label has
+        a mnemonic "_Label Label"; either form is accepted."""
+        return self.wait_node("push button", root=root,
+                              pred=lambda n: n.name == label or n.name.endswith(" " + label),
+                              what="the button %r" % label)
+
     def find_label(self, root, fragment):
         """A shown label containing fragment (hidden ones stay in the tree)."""
         for node in walk(root):
@@ -181,28 +204,42 @@ class Mulu:
     def set_text(self, node, text):
         node.queryEditableText().setTextContents(text)
 
-    def click_at(self, node):
-        """A mouse click in the middle of a widget of the main window. GTK
-        reports positions in window coordinates; with no window manager
-        under Xvfb the window sits at the screen's origin, so they agree."""
+    def click_at(self, node, modifiers=None):
+        """A mouse click in the middle of a widget of the main window, with
+        modifier keys held if given ("shift", "ctrl"). GTK reports positions
+        in window coordinates; with no window manager under Xvfb the window
+        sits at the screen's origin, so they agree."""
         x, y, width, height = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-        subprocess.run(["xdotool", "mousemove", str(x + width // 2), str(y + height // 2), "click", "1"],
-                       check=True, env=self.env)
+        command = ["xdotool", "mousemove", str(x + width // 2), str(y + height // 2)]
+        if modifiers:
+            command += ["keydown", modifiers, "click", "1", "keyup", modifiers]
+        else:
+            command += ["click", "1"]
+        subprocess.run(command, check=True, env=self.env)
         time.sleep(0.3)
 
     def choose(self, combo, label):
         """Opens a dropdown with the mouse and picks the entry shown as label
         with the arrow keys. (What was chosen is checked in the saved file:
         GTK 4.8 keeps the closed list in the tree, so labels can't tell.)"""
-        self.click_at(combo)
-
         def entry():
             for listview in self.find_all(combo, "list"):
                 for i in range(listview.childCount):
                     if self.find_in(listview.getChildAtIndex(i), "label", label):
                         return listview, i
             return None
-        listview, index = wait_for("%r in the %r dropdown" % (label, combo.name), entry)
+
+        # A click while another popup is still closing can go unheard: the
+        # list only fills once its popup shows, so click again if it stays empty.
+        for attempt in range(3):
+            self.click_at(combo)
+            try:
+                listview, index = wait_for("%r in the %r dropdown" % (label, combo.name), entry, timeout=4)
+                break
+            except Failure:
+                if attempt == 2:
+                    raise
+                self.keys("Escape")
         # The open list has the keyboard, on the current choice.
         self.keys("Home", *(["Down"] * index), "Return")
         time.sleep(0.3)

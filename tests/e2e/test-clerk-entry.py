@@ -16,26 +16,14 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mulu_e2e import Failure, Mulu, log, states, text_of, wait_for, walk  # noqa: E402
+from mulu_e2e import Mulu, log, session_env, states, text_of, wait_for, walk  # noqa: E402
 
 binary, cli, artifacts = sys.argv[1:4]
 os.makedirs(artifacts, exist_ok=True)
 home = tempfile.mkdtemp(prefix="mulu-e2e-")
-env = dict(os.environ,
-           XDG_DATA_HOME=os.path.join(home, "data"),
-           XDG_CONFIG_HOME=os.path.join(home, "config"),
-           XDG_CACHE_HOME=os.path.join(home, "cache"),
-           # Settings must outlive the first run: the second opens the last file.
-           GSETTINGS_BACKEND="keyfile",
-           GTK_A11Y="atspi")
+env = session_env(home)
 catalog_path = os.path.join(home, "natural-resources.mulu")
 
-# A window as tall as the screen, so that the fields the test reaches by
-# pointer are on screen without scrolling.
-settings_dir = os.path.join(home, "config", "glib-2.0", "settings")
-os.makedirs(settings_dir)
-with open(os.path.join(settings_dir, "keyfile"), "w", encoding="utf-8") as keyfile:
-    keyfile.write("[io/github/mulu/Mulu]\nwindow-width=1260\nwindow-height=1000\n")
 
 DEPARTMENT = "厦门市自然资源和规划局"
 WRONG_USCC = "11350200MB0343150A"   # one character off: the check character
