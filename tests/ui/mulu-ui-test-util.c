@@ -63,35 +63,49 @@ mulu_ui_test_spin (guint ms)
 }
 
 /* Renders the widget as it is on screen into NAME.png in the folder named
- * by $MULU_SCREENSHOT_DIR, when that is set: how the tests leave pictures
- * for a person (and the README) to look at. */
+ * by $MULU_SCREENSHOT_DIR (the build's tests/ui/screenshots under meson):
+ * how the tests leave pictures for a person, and the README, to look at.
+ * Drawn with cairo, so it needs no GPU and works under Xvfb. */
 void
 mulu_ui_test_screenshot (GtkWidget  *widget,
                          const char *name)
 {
   const char *dir = g_getenv ("MULU_SCREENSHOT_DIR");
   g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int width, height;
 
-  if (dir == NULL || *dir == '\0' || width <= 0 || height <= 0)
+  if (dir == NULL || *dir == '\0')
     return;
-  g_mkdir_with_parents (dir, 0755);
+  /* A window just presented may not have its size yet, more so under
+   * the sanitizers. */
+  WAIT_UNTIL (gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
-  /* An opaque background, as the window would give. */
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  node = gtk_snapshot_free_to_node (snapshot);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  /* An opaque background, as the window would give. */
+  cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
+  cairo_paint (cr);
+  if (node)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+
+  g_mkdir_with_parents (dir, 0755);
   file = g_strconcat (name, ".png", NULL);
   path = g_build_filename (dir, file, NULL);
-  if (!gdk_texture_save_to_png (texture, path))
-    g_warning ("Could not save %s", path);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  g_test_message ("screenshot: %s", path);
 }

@@ -158,35 +158,6 @@ focus_widget (Fixture *fx)
   return gtk_root_get_focus (GTK_ROOT (fx->window));
 }
 
-/* Renders @widget as it is on screen into a PNG file. */
-static void
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderNode *node;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  if (node)
-    gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  g_clear_pointer (&node, gsk_render_node_unref);
-  g_test_message ("screenshot: %s", path);
-}
-
 /* — Fixture ———————————————————————————————————————————————————————— */
 
 static void
@@ -292,7 +263,7 @@ test_empty_state (Fixture       *fx,
   gtk_test_accessible_assert_property (g_ptr_array_index (buttons, 0), GTK_ACCESSIBLE_PROPERTY_LABEL, "Add Data Item");
   gtk_test_accessible_assert_property (g_ptr_array_index (buttons, 1), GTK_ACCESSIBLE_PROPERTY_LABEL, "Paste");
   mulu_ui_test_spin (100);
-  save_png (GTK_WIDGET (fx->window), "/tmp/mulu-items-table-empty.png");
+  mulu_ui_test_screenshot (GTK_WIDGET (fx->window), "items-table-empty");
 }
 
 static void
@@ -334,7 +305,7 @@ test_paste_adds_rows_in_one_step (Fixture       *fx,
   gtk_test_accessible_assert_property (text_cell (fx, 0, 1), GTK_ACCESSIBLE_PROPERTY_LABEL, "Length, row 1");
   WAIT_UNTIL (!gtk_stack_get_transition_running (GTK_STACK (find_one (GTK_WIDGET (fx->table), GTK_TYPE_STACK))));
   mulu_ui_test_spin (100);
-  save_png (GTK_WIDGET (fx->window), "/tmp/mulu-items-table.png");
+  mulu_ui_test_screenshot (GTK_WIDGET (fx->window), "items-table");
 
   /* One undo takes back the whole paste. */
   g_assert_true (mulu_history_undo (fx->history, &error));
@@ -378,7 +349,7 @@ test_ambiguous_paste_opens_preview (Fixture       *fx,
   g_assert_false (result->ambiguous);
   g_assert_cmpint (((MuluTsvRow *) g_ptr_array_index (result->rows, 1))->length, ==, 200);
   mulu_ui_test_spin (100);
-  save_png (GTK_WIDGET (dialog), "/tmp/mulu-paste-dialog.png");
+  mulu_ui_test_screenshot (GTK_WIDGET (dialog), "paste-dialog");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "paste.add", NULL));
   WAIT_UNTIL (n_items (fx) == 2);
@@ -413,7 +384,7 @@ test_problems_shown_and_cancel (Fixture       *fx,
   g_assert_true (listed);
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   mulu_ui_test_spin (100);
-  save_png (GTK_WIDGET (dialog), "/tmp/mulu-paste-problems.png");
+  mulu_ui_test_screenshot (GTK_WIDGET (dialog), "paste-problems");
 
   /* Cancel adds nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
