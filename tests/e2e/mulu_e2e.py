@@ -73,12 +73,13 @@ def states(node):
 class Mulu:
     """One running instance of the app and the artifacts it leaves."""
 
+    shots = 0   # shared, so two people's screenshots number in one sequence
+
     def __init__(self, binary, env, artifacts):
         self.binary = binary
         self.env = env
         self.artifacts = artifacts
         self.process = None
-        self.shots = 0
 
     def start(self, *args):
         log("starting", self.binary, *args)
@@ -259,8 +260,8 @@ class Mulu:
         time.sleep(0.2)
 
     def screenshot(self, name):
-        self.shots += 1
-        path = os.path.join(self.artifacts, "%02d-%s.png" % (self.shots, name))
+        Mulu.shots += 1
+        path = os.path.join(self.artifacts, "%02d-%s.png" % (Mulu.shots, name))
         subprocess.run(["import", "-window", "root", path], check=True, env=self.env)
         log("screenshot", path)
         return path
