@@ -421,6 +421,36 @@ mulu_zombie_restore_review (MuluCatalog            *catalog,
   return store_review (catalog, system_id, review, error);
 }
 
+GArray *
+mulu_zombie_list_shared_resources (MuluCatalog *catalog,
+                                   gint64       system_id,
+                                   GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MULU_IS_CATALOG (catalog), NULL);
+
+  stmt = mulu_catalog_prepare_cached (catalog,
+    "SELECT id FROM resources WHERE system_id = ? AND share_type = '无条件共享' ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, system_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mulu_catalog_sql_error (catalog, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 /* S2 (confirmed without any criterion) and Z1 (suspected, undecided). */
 gboolean
 mulu_rule_zombie (MuluRuleRun *run,

@@ -69,6 +69,12 @@ gboolean          mulu_zombie_set_review   (MuluCatalog      *catalog,
                                             const char       *note,
                                             GError          **error);
 
+/* The ids of the system's resources still shared unconditionally (S6),
+ * in the order entered. */
+GArray           *mulu_zombie_list_shared_resources (MuluCatalog *catalog,
+                                            gint64            system_id,
+                                            GError          **error);
+
 /* For undo and redo: the review row exactly as stored (who decided, when),
  * or NULL when the system has none; and putting such a row back, or
  * removing it when review is NULL. Both log like mulu_zombie_set_review(). */
