@@ -90,8 +90,8 @@ load_template (MuluPreferencesWindow *self)
   guint selected = 0;
   gboolean known = FALSE;
 
-  gtk_string_list_append (labels, _("National (填报说明, 部门信息, 政务信息系统 … 汇总)"));
-  gtk_string_list_append (labels, _("Flat (one row per data item)"));
+  gtk_string_list_append (labels, _("National"));
+  gtk_string_list_append (labels, _("Flat"));
   for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
     if (g_strcmp0 (current, templates[i]) == 0)
       {

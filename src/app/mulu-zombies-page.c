@@ -572,7 +572,14 @@ card_update (Card  *card,
       NAME_CONTROL (card->date, _("Planned completion date of “%s”"));
 #undef NAME_CONTROL
     }
-  gtk_label_set_text (card->state, state);
+  /* The header says why it is here; the decision row, what was decided. */
+  if (st->hits->len > 0)
+    {
+      g_autofree char *why = g_strdup_printf (_("Meets %u of the five criteria"), st->hits->len);
+      gtk_label_set_text (card->state, why);
+    }
+  else
+    gtk_label_set_text (card->state, _("Meets none of the five criteria with the thresholds in use"));
   update_evidence (card, st);
 
   set_entry (card->note, r->note);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "mulu-catalog-private.h"
+#include "mulu-preferences-window.h"
 #include "mulu-test-util.h"
 #include "mulu-ui-test-util.h"
 #include "mulu-window-private.h"
@@ -402,9 +403,78 @@ test_empty_when_none_suspected (void)
   mulu_ui_test_spin (20);
 }
 
+/* — Screenshots (docs/screenshots), taken only when asked ———————————— */
+
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_screenshots (Fixture       *fx,
+                  gconstpointer  data)
+{
+  const char *dir = g_getenv ("MULU_SCREENSHOT_DIR");
+  g_autofree char *zombies = NULL;
+  g_autofree char *prefs_path = NULL;
+  MuluPreferencesWindow *prefs = NULL;
+  GListModel *toplevels;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("MULU_SCREENSHOT_DIR is not set");
+      return;
+    }
+  gtk_window_set_default_size (GTK_WINDOW (fx->window), 1180, 860);
+  WAIT_UNTIL (shown_is (fx, "s10 s11 s12"));
+  type_and_enter (control (fx, "s10", "note"), "业务已改在部级系统填报，本系统停止录入");
+  click (control (fx, "s10", "confirm"));
+  choose (control (fx, "s10", "disposition"), "关停下线");
+  WAIT_UNTIL (message (fx, "s10") != NULL && gtk_widget_get_visible (control (fx, "s10", "date")));
+  mulu_ui_test_spin (600);
+  zombies = g_build_filename (dir, "zombies.png", NULL);
+  save_png (GTK_WIDGET (fx->window), zombies);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.zombie-thresholds", NULL));
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; prefs == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (MULU_IS_PREFERENCES_WINDOW (w))
+        prefs = MULU_PREFERENCES_WINDOW (w);
+    }
+  g_assert_nonnull (prefs);
+  gtk_window_set_default_size (GTK_WINDOW (prefs), 640, 760);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
+  mulu_ui_test_spin (600);
+  prefs_path = g_build_filename (dir, "preferences.png", NULL);
+  save_png (GTK_WIDGET (prefs), prefs_path);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "general");
+  mulu_ui_test_spin (600);
+  g_free (prefs_path);
+  prefs_path = g_build_filename (dir, "preferences-general.png", NULL);
+  save_png (GTK_WIDGET (prefs), prefs_path);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int argc, char **argv)
 {
+  /* Chinese when the screenshots are taken under a Chinese locale. */
+  mulu_i18n_init ();
   mulu_ui_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add ("/ui/zombies/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -415,6 +485,7 @@ main (int argc, char **argv)
   ADD ("undo-and-redo-a-decision", test_undo_a_decision);
   ADD ("shared-resources-of-a-confirmed-zombie-pointed-out", test_shared_resources_pointed_out);
   ADD ("open-the-system-record", test_open_record);
+  ADD ("screenshots", test_screenshots);
 #undef ADD
   g_test_add_func ("/ui/zombies/empty-when-none-suspected", test_empty_when_none_suspected);
 
