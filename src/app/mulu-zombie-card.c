@@ -84,24 +84,25 @@ show_message (MuluZombieCard *card,
 }
 
 /* One decision, one transaction, one step to undo. */
-static void
+static gboolean
 decide (MuluZombieCard *card,
         const char     *decision,
         const char     *disposition,
         const char     *planned_date,
         const char     *note)
 {
-    g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   gboolean ok;
 
   if (card->catalog == NULL)
-    return;
+    return FALSE;
   if (card->history)
     ok = mulu_history_set_zombie_review (card->history, card->id, decision, disposition, planned_date, note, &error);
   else
     ok = mulu_zombie_set_review (card->catalog, card->id, decision, disposition, planned_date, note, &error);
   if (!ok)
     show_message (card, error->message, TRUE);
+  return ok;
 }
 
 /* As stored now: the card may not have caught up with the last change. */
@@ -118,8 +119,12 @@ on_confirm_clicked (MuluZombieCard *card)
 {
   g_autoptr(MuluZombieReview) r = current_review (card);
 
-  decide (card, "confirmed", r->disposition, r->planned_date, entry_text (card->note));
-  /* What a confirmed zombie needs next. */
+  if (!decide (card, "confirmed", r->disposition, r->planned_date, entry_text (card->note)))
+    return;
+  /* What a confirmed zombie needs next, at once: the card itself is
+   * updated only when the page is idle. */
+  gtk_widget_set_visible (GTK_WIDGET (card->disposition), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (card->date), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (card->disposition));
 }
 

@@ -228,6 +228,8 @@ test_confirm_needs_disposition_and_date (Fixture       *fx,
   type_and_enter (control (fx, "s10", "note"), "业务已改在部级系统填报");
   click (control (fx, "s10", "confirm"));
   g_assert_true (decision_is (fx, "s10", "confirmed"));
+  /* The keyboard goes on to what a confirmed zombie needs next. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fx->window)) == control (fx, "s10", "disposition"));
   /* The card stays among those to decide, now asking for what S2 wants. */
   WAIT_UNTIL (message_has (fx, "s10", "no disposition or planned date"));
   g_assert_true (shown_is (fx, "s10 s11 s12"));
