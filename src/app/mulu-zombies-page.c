@@ -121,9 +121,18 @@ update_filter_labels (MuluZombiesPage *self,
   g_autofree char *c = g_strdup_printf (_("_Confirmed (%u)"), counts[MULU_ZOMBIES_CONFIRMED]);
   g_autofree char *r = g_strdup_printf (_("_Rejected (%u)"), counts[MULU_ZOMBIES_REJECTED]);
 
+  GtkToggleButton *buttons[] = { self->filter_pending, self->filter_confirmed, self->filter_rejected };
+
   gtk_button_set_label (GTK_BUTTON (self->filter_pending), p);
   gtk_button_set_label (GTK_BUTTON (self->filter_confirmed), c);
   gtk_button_set_label (GTK_BUTTON (self->filter_rejected), r);
+  /* Their accessible names stay put (tests find them by name); the counts
+   * are said as descriptions. */
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      g_autofree char *n = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u system", "%u systems", counts[i]), counts[i]);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (buttons[i]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, n, -1);
+    }
 }
 
 static void
