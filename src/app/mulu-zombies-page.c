@@ -46,6 +46,7 @@ struct _MuluZombiesPage
   GtkLabel         *thresholds_label;
   GtkBox           *cards_box;
   GtkLabel         *filter_empty;
+  GtkScrolledWindow *scroller;
 };
 
 static void mulu_zombies_page_step_page_init (MuluStepPageInterface *iface);
@@ -335,6 +336,8 @@ on_filter_toggled (MuluZombiesPage *self,
     filter = MULU_ZOMBIES_PENDING;
   self->filter = filter;
   refresh (self, TRUE);
+  /* Another list: from its top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
 /* Shown anew, the page shows exactly what its filter says. */
@@ -514,6 +517,7 @@ mulu_zombies_page_class_init (MuluZombiesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MuluZombiesPage, thresholds_label);
   gtk_widget_class_bind_template_child_full (widget_class, "cards", FALSE, G_STRUCT_OFFSET (MuluZombiesPage, cards_box));
   gtk_widget_class_bind_template_child (widget_class, MuluZombiesPage, filter_empty);
+  gtk_widget_class_bind_template_child (widget_class, MuluZombiesPage, scroller);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_toggled);
 }
 

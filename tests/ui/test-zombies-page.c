@@ -470,6 +470,34 @@ test_screenshots (Fixture       *fx,
   prefs_path = g_build_filename (dir, "preferences-general.png", NULL);
   save_png (GTK_WIDGET (prefs), prefs_path);
   gtk_window_destroy (GTK_WINDOW (prefs));
+
+  /* The confirmed ones, one with a resource still shared (S6). */
+  {
+    g_autoptr(MuluRecordList) resources = mulu_record_list_new (fx->catalog, MULU_ENTITY_RESOURCE);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *confirmed = g_build_filename (dir, "zombies-confirmed.png", NULL);
+    gint64 s12 = id_of (fx, "s12");
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (resources)); i++)
+      {
+        g_autoptr(MuluRecord) r = g_list_model_get_item (G_LIST_MODEL (resources), i);
+        if (mulu_record_get_int (r, MULU_RESOURCE_SYSTEM) != s12)
+          continue;
+        mulu_record_set_string (r, MULU_RESOURCE_SHARE_TYPE, "无条件共享");
+        mulu_record_set_string (r, MULU_RESOURCE_SHARE_CONDITION, NULL);
+        g_assert_true (mulu_catalog_update (fx->catalog, r, &error));
+        g_assert_no_error (error);
+        break;
+      }
+    click (control (fx, "s12", "confirm"));
+    choose (control (fx, "s12", "disposition"), "整合");
+    type_and_enter (control (fx, "s12", "date"), "2027/3/31");
+    type_and_enter (control (fx, "s10", "date"), "2027-06-30");
+    mulu_zombies_page_set_filter (fx->page, MULU_ZOMBIES_CONFIRMED);
+    WAIT_UNTIL (gtk_widget_get_visible (control (fx, "s12", "shared")));
+    mulu_ui_test_spin (600);
+    save_png (GTK_WIDGET (fx->window), confirmed);
+  }
 }
 
 int
