@@ -77,6 +77,7 @@ mulu_application_activate (GApplication *app)
     {
       window = GTK_WINDOW (mulu_window_new (MULU_APPLICATION (app)));
       open_initial (MULU_WINDOW (window));
+      mulu_window_ask_user_name (MULU_WINDOW (window));
     }
   gtk_window_present (window);
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "mulu-preferences-window.h"
 #include "mulu-window-private.h"
 
 typedef void (*ChosenFunc) (MuluWindow *self,
@@ -426,6 +427,54 @@ step_activated (GtkWidget  *widget,
     mulu_window_show_step (MULU_WINDOW (widget), (guint) step - 1);
 }
 
+static void
+open_preferences (MuluWindow *self,
+                  gboolean    thresholds)
+{
+  MuluPreferencesWindow *prefs = mulu_preferences_window_new (GTK_WINDOW (self), self->settings, self->catalog);
+
+  if (thresholds)
+    mulu_preferences_window_show_thresholds (prefs);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+preferences_activated (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *param)
+{
+  open_preferences (MULU_WINDOW (widget), FALSE);
+}
+
+static void
+zombie_thresholds_activated (GtkWidget  *widget,
+                             const char *action,
+                             GVariant   *param)
+{
+  open_preferences (MULU_WINDOW (widget), TRUE);
+}
+
+/* The change log names whoever made each change; on the first run, when
+ * Mulu knows no name, it asks once, without standing in the way. */
+void
+mulu_window_ask_user_name (MuluWindow *self)
+{
+  g_autofree char *name = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (MULU_IS_WINDOW (self));
+
+  name = g_settings_get_string (self->settings, "user-name");
+  if (*name || g_settings_get_boolean (self->settings, "user-name-asked"))
+    return;
+  g_settings_set_boolean (self->settings, "user-name-asked", TRUE);
+  toast = adw_toast_new (_("What is your name? The change log records who made each change."));
+  adw_toast_set_button_label (toast, _("_Enter Name…"));
+  adw_toast_set_action_name (toast, "win.preferences");
+  adw_toast_set_timeout (toast, 20);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
 void
 mulu_window_update_actions (MuluWindow *self)
 {
@@ -442,6 +491,7 @@ mulu_window_update_actions (MuluWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-package", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-record", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zombie-thresholds", open);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo ? undo : _("Undo"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo ? redo : _("Redo"));
 }
@@ -465,6 +515,8 @@ mulu_window_install_actions (MuluWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
   gtk_widget_class_install_action (widget_class, "win.add-record", NULL, add_record_activated);
   gtk_widget_class_install_action (widget_class, "win.step", "i", step_activated);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.zombie-thresholds", NULL, zombie_thresholds_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -475,6 +527,7 @@ mulu_window_install_actions (MuluWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-record", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   for (int s = 0; s <= MULU_N_STEPS; s++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + s, GDK_ALT_MASK, "win.step", "i", s);
 }

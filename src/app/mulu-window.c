@@ -15,6 +15,7 @@
 #include "mulu-placeholder-page.h"
 #include "mulu-step-page.h"
 #include "mulu-window-private.h"
+#include "mulu-zombies-page.h"
 
 G_DEFINE_FINAL_TYPE (MuluWindow, mulu_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -31,8 +32,7 @@ static const Step steps[MULU_N_STEPS] = {
   { "systems", N_("Information Systems"), NULL, NULL },
   { "resources", N_("Information Resources"), NULL, NULL },
   { "classify", N_("Classification"), NULL, NULL },
-  { "zombies", N_("Zombie Systems"), "system-run-symbolic",
-    N_("Here you will see the systems that look like zombies — long unused, replaced, idle or unmaintained — with the evidence for each, and confirm or reject them with a disposition and a date. Until then, “mulu-cli zombies” lists them.") },
+  { "zombies", N_("Zombie Systems"), NULL, NULL },
   { "validation", N_("Validation"), "emblem-ok-symbolic",
     N_("Here you will find every problem a reviewer would send back, grouped by rule, and jump to the field to fix it. Until then, each field shows its problems under it, and “mulu-cli validate” lists them all.") },
   { "export", N_("Export"), "document-send-symbolic",
@@ -123,6 +123,15 @@ update_progress (gpointer data)
     mulu_step_row_set_progress (self->step_rows[5], text, total_errors, total_warnings);
   }
   return G_SOURCE_REMOVE;
+}
+
+static void
+on_zombies_progress (MuluWindow      *self,
+                     GParamSpec      *pspec,
+                     MuluZombiesPage *page)
+{
+  mulu_step_row_set_progress (self->step_rows[4], mulu_zombies_page_get_progress (page),
+                              mulu_zombies_page_get_n_errors (page), mulu_zombies_page_get_n_warnings (page));
 }
 
 static void
@@ -484,6 +493,12 @@ mulu_window_init (MuluWindow *self)
         page = mulu_records_page_new (MULU_ENTITY_RESOURCE);
       else if (s == 3)
         page = mulu_classify_page_new ();
+      else if (s == 4)
+        {
+          page = mulu_zombies_page_new ();
+          /* The page counts its decisions; its row in the sidebar shows them. */
+          g_signal_connect_object (page, "notify::progress", G_CALLBACK (on_zombies_progress), self, G_CONNECT_SWAPPED);
+        }
       else
         page = mulu_placeholder_page_new (steps[s].icon, _(steps[s].title), _(steps[s].placeholder));
       self->step_pages[s] = page;

@@ -31,5 +31,6 @@ void         mulu_window_show_record   (MuluWindow      *self,
                                         const char      *field);
 void         mulu_window_toast         (MuluWindow      *self,
                                         const char      *message);
+void         mulu_window_ask_user_name (MuluWindow      *self);
 
 G_END_DECLS

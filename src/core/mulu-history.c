@@ -24,6 +24,7 @@
 #include "mulu-rules.h"
 #include "mulu-store.h"
 #include "mulu-value.h"
+#include "mulu-zombie.h"
 
 /* Beyond this the oldest step is forgotten. */
 #define MAX_STEPS 1000
@@ -32,6 +33,7 @@ typedef enum {
   CHANGE_ADD,
   CHANGE_UPDATE,
   CHANGE_DELETE,
+  CHANGE_ZOMBIE_REVIEW,
 } ChangeKind;
 
 typedef struct {
@@ -41,6 +43,8 @@ typedef struct {
   MuluRecord *before;     /* update */
   MuluRecord *after;      /* add, update */
   MuluRemoval    *removal;    /* delete, as last captured */
+  MuluZombieReview *review_before; /* zombie review: the rows as stored, */
+  MuluZombieReview *review_after;  /* NULL when there was none */
 } Change;
 
 typedef struct {
@@ -85,6 +89,8 @@ change_free (Change *change)
   g_clear_object (&change->before);
   g_clear_object (&change->after);
   mulu_removal_free (change->removal);
+  mulu_zombie_review_free (change->review_before);
+  mulu_zombie_review_free (change->review_after);
   g_free (change);
 }
 
@@ -167,6 +173,10 @@ replay (MuluCatalog *catalog,
         return mulu_removal_put_back (catalog, change->removal, error);
       /* Captured again: what the deletion takes may have changed since. */
       return delete_capturing (catalog, change->entity, change->id, out_removal, error);
+    case CHANGE_ZOMBIE_REVIEW:
+      {
+        return mulu_zombie_restore_review (catalog, change->id, undo ? change->review_before : change->review_after, error);
+      }
     default:
       g_assert_not_reached ();
     }
@@ -269,6 +279,11 @@ label_change (Change  *change,
             *redo = g_strdup_printf (_("Redo: edit %s"), name_of (change->after));
           }
       }
+      break;
+    case CHANGE_ZOMBIE_REVIEW:
+      /* Translators: a menu item and a toast; %s is the name of a system */
+      *undo = g_strdup_printf (_("Undo: zombie decision on %s"), name_of (change->after));
+      *redo = g_strdup_printf (_("Redo: zombie decision on %s"), name_of (change->after));
       break;
     default:
       g_assert_not_reached ();
@@ -572,6 +587,49 @@ mulu_history_delete (MuluHistory *self,
   change->entity = entity;
   change->id = id;
   change->removal = removal;
+  remember (self, change);
+  return TRUE;
+}
+
+gboolean
+mulu_history_set_zombie_review (MuluHistory *self,
+                                gint64       system_id,
+                                const char  *decision,
+                                const char  *disposition,
+                                const char  *planned_date,
+                                const char  *note,
+                                GError     **error)
+{
+  g_autoptr(MuluZombieReview) before = NULL;
+  MuluZombieReview *after;
+  MuluRecord *system;
+  Change *change;
+
+  g_return_val_if_fail (MULU_IS_HISTORY (self), FALSE);
+
+  before = mulu_zombie_dup_stored_review (self->catalog, system_id);
+  if (!mulu_zombie_set_review (self->catalog, system_id, decision, disposition, planned_date, note, error))
+    return FALSE;
+  after = mulu_zombie_dup_stored_review (self->catalog, system_id);
+  /* Storing what is already there is no step to undo. */
+  if (before && after &&
+      g_strcmp0 (before->decision, after->decision) == 0 &&
+      g_strcmp0 (before->disposition, after->disposition) == 0 &&
+      g_strcmp0 (before->planned_date, after->planned_date) == 0 &&
+      g_strcmp0 (before->note, after->note) == 0)
+    {
+      mulu_zombie_review_free (after);
+      return TRUE;
+    }
+  /* The system, for the step's label only. */
+  system = mulu_catalog_get (self->catalog, MULU_ENTITY_SYSTEM, system_id, NULL);
+  change = g_new0 (Change, 1);
+  change->kind = CHANGE_ZOMBIE_REVIEW;
+  change->entity = MULU_ENTITY_SYSTEM;
+  change->id = system_id;
+  change->after = system ? system : mulu_record_new (MULU_ENTITY_SYSTEM);
+  change->review_before = g_steal_pointer (&before);
+  change->review_after = after;
   remember (self, change);
   return TRUE;
 }

@@ -30,6 +30,15 @@ gboolean     mulu_history_delete         (MuluHistory  *self,
                                           MuluEntity    entity,
                                           gint64        id,
                                           GError      **error);
+/* A zombie decision, as mulu_zombie_set_review(): undo puts back the
+ * decision it replaced (or none). */
+gboolean     mulu_history_set_zombie_review (MuluHistory *self,
+                                          gint64        system_id,
+                                          const char   *decision,
+                                          const char   *disposition,
+                                          const char   *planned_date,
+                                          const char   *note,
+                                          GError      **error);
 
 /* Several changes undone as one (a paste of twenty items, a bulk edit).
  * Groups nest; the label of the outermost names the step. */

@@ -115,6 +115,8 @@ mulu_zombie_thresholds_save (MuluCatalog                *catalog,
       mulu_catalog_rollback (catalog);
       return FALSE;
     }
+  /* Any system may have become, or stopped being, a suspect. */
+  mulu_catalog_emit_changed (catalog, MULU_ENTITY_SYSTEM, 0, MULU_CHANGE_RESET);
   return TRUE;
 }
 
@@ -275,6 +277,97 @@ empty_to_null (const char *s)
   return (s && *s) ? s : NULL;
 }
 
+MuluZombieReview *
+mulu_zombie_dup_stored_review (MuluCatalog *catalog,
+                               gint64       system_id)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (MULU_IS_CATALOG (catalog), NULL);
+
+  stmt = mulu_catalog_prepare_cached (catalog, "SELECT 1 FROM zombie_reviews WHERE system_id = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, system_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found ? mulu_zombie_get_review (catalog, system_id) : NULL;
+}
+
+/* Writes the row as given, or removes it when review is NULL, logging the
+ * four values the clerk decides; one transaction. */
+static gboolean
+store_review (MuluCatalog            *catalog,
+              gint64                  system_id,
+              const MuluZombieReview *review,
+              GError                **error)
+{
+  static const char * const keys[] = { "decision", "disposition", "planned_date", "note" };
+  g_autoptr(MuluRecord) system = NULL;
+  g_autoptr(MuluZombieReview) old = NULL;
+  const char *new_values[4] = { NULL };
+  const char *old_values[4];
+  sqlite3_stmt *stmt;
+
+  if ((system = mulu_catalog_get (catalog, MULU_ENTITY_SYSTEM, system_id, error)) == NULL)
+    return FALSE;
+
+  old = mulu_zombie_get_review (catalog, system_id);
+  if (review)
+    {
+      new_values[0] = review->decision; new_values[1] = review->disposition;
+      new_values[2] = review->planned_date; new_values[3] = review->note;
+    }
+  old_values[0] = old->decision; old_values[1] = old->disposition; old_values[2] = old->planned_date; old_values[3] = old->note;
+
+  if (!mulu_catalog_begin (catalog, error))
+    return FALSE;
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *field = g_strconcat ("zombie_review.", keys[i], NULL);
+      if (g_strcmp0 (old_values[i], new_values[i]) != 0 &&
+          !mulu_catalog_log (catalog, "update", "system", mulu_record_get_uid (system), field, old_values[i], new_values[i], NULL, error))
+        goto fail;
+    }
+  if (review == NULL)
+    {
+      stmt = mulu_catalog_prepare_cached (catalog, "DELETE FROM zombie_reviews WHERE system_id = ?", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, system_id);
+    }
+  else
+    {
+      stmt = mulu_catalog_prepare_cached (catalog,
+        "INSERT OR REPLACE INTO zombie_reviews (system_id, decision, disposition, planned_date, note, decided_by, decided_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, system_id);
+      for (int i = 0; i < 4; i++)
+        sqlite3_bind_text (stmt, i + 2, new_values[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, review->decided_by, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, review->decided_at, -1, SQLITE_STATIC);
+    }
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      mulu_catalog_sql_error (catalog, error);
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  if (!mulu_validate_record (catalog, MULU_ENTITY_SYSTEM, system, system, error) ||
+      !mulu_catalog_commit (catalog, error))
+    goto fail;
+  mulu_catalog_emit_changed (catalog, MULU_ENTITY_SYSTEM, system_id, MULU_CHANGE_UPDATED);
+  return TRUE;
+
+fail:
+  mulu_catalog_rollback (catalog);
+  return FALSE;
+}
+
 gboolean
 mulu_zombie_set_review (MuluCatalog *catalog,
                         gint64       system_id,
@@ -284,14 +377,8 @@ mulu_zombie_set_review (MuluCatalog *catalog,
                         const char  *note,
                         GError     **error)
 {
-  static const char * const keys[] = { "decision", "disposition", "planned_date", "note" };
-  g_autoptr(MuluRecord) system = NULL;
-  g_autoptr(MuluZombieReview) old = NULL;
-  g_autofree char *uid = NULL;
   g_autofree char *now = mulu_now_iso8601 ();
-  const char *new_values[4];
-  const char *old_values[4];
-  sqlite3_stmt *stmt;
+  MuluZombieReview review = { 0 };
 
   g_return_val_if_fail (MULU_IS_CATALOG (catalog), FALSE);
 
@@ -312,47 +399,56 @@ mulu_zombie_set_review (MuluCatalog *catalog,
       g_set_error (error, MULU_ERROR, MULU_ERROR_INVALID, _("“%s” is not a date; write it as 2027-06-30."), planned_date);
       return FALSE;
     }
-  if ((system = mulu_catalog_get (catalog, MULU_ENTITY_SYSTEM, system_id, error)) == NULL)
-    return FALSE;
+  review.decision = (char *) decision;
+  review.disposition = (char *) disposition;
+  review.planned_date = (char *) planned_date;
+  review.note = (char *) note;
+  review.decided_by = (char *) mulu_catalog_get_user (catalog);
+  review.decided_at = now;
+  return store_review (catalog, system_id, &review, error);
+}
 
-  old = mulu_zombie_get_review (catalog, system_id);
-  uid = g_strdup (mulu_record_get_uid (system));
-  new_values[0] = decision; new_values[1] = disposition; new_values[2] = planned_date; new_values[3] = note;
-  old_values[0] = old->decision; old_values[1] = old->disposition; old_values[2] = old->planned_date; old_values[3] = old->note;
+gboolean
+mulu_zombie_restore_review (MuluCatalog            *catalog,
+                            gint64                  system_id,
+                            const MuluZombieReview *review,
+                            GError                **error)
+{
+  g_return_val_if_fail (MULU_IS_CATALOG (catalog), FALSE);
 
-  if (!mulu_catalog_begin (catalog, error))
+  if (!mulu_catalog_ensure_editable (catalog, error))
     return FALSE;
-  for (int i = 0; i < 4; i++)
-    {
-      g_autofree char *field = g_strconcat ("zombie_review.", keys[i], NULL);
-      if (g_strcmp0 (old_values[i], new_values[i]) != 0 &&
-          !mulu_catalog_log (catalog, "update", "system", uid, field, old_values[i], new_values[i], NULL, error))
-        goto fail;
-    }
+  return store_review (catalog, system_id, review, error);
+}
+
+GArray *
+mulu_zombie_list_shared_resources (MuluCatalog *catalog,
+                                   gint64       system_id,
+                                   GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MULU_IS_CATALOG (catalog), NULL);
+
   stmt = mulu_catalog_prepare_cached (catalog,
-    "INSERT OR REPLACE INTO zombie_reviews (system_id, decision, disposition, planned_date, note, decided_by, decided_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+    "SELECT id FROM resources WHERE system_id = ? AND share_type = '无条件共享' ORDER BY id", error);
   if (stmt == NULL)
-    goto fail;
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, system_id);
-  for (int i = 0; i < 4; i++)
-    sqlite3_bind_text (stmt, i + 2, new_values[i], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, mulu_catalog_get_user (catalog), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
     {
       mulu_catalog_sql_error (catalog, error);
-      goto fail;
+      return NULL;
     }
-  if (!mulu_validate_record (catalog, MULU_ENTITY_SYSTEM, system, system, error) ||
-      !mulu_catalog_commit (catalog, error))
-    goto fail;
-  mulu_catalog_emit_changed (catalog, MULU_ENTITY_SYSTEM, system_id, MULU_CHANGE_UPDATED);
-  return TRUE;
-
-fail:
-  mulu_catalog_rollback (catalog);
-  return FALSE;
+  return g_steal_pointer (&ids);
 }
 
 /* S2 (confirmed without any criterion) and Z1 (suspected, undecided). */

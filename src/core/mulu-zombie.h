@@ -69,6 +69,22 @@ gboolean          mulu_zombie_set_review   (MuluCatalog      *catalog,
                                             const char       *note,
                                             GError          **error);
 
+/* The ids of the system's resources still shared unconditionally (S6),
+ * in the order entered. */
+GArray           *mulu_zombie_list_shared_resources (MuluCatalog *catalog,
+                                            gint64            system_id,
+                                            GError          **error);
+
+/* For undo and redo: the review row exactly as stored (who decided, when),
+ * or NULL when the system has none; and putting such a row back, or
+ * removing it when review is NULL. Both log like mulu_zombie_set_review(). */
+MuluZombieReview *mulu_zombie_dup_stored_review (MuluCatalog *catalog,
+                                            gint64            system_id);
+gboolean          mulu_zombie_restore_review (MuluCatalog            *catalog,
+                                            gint64                  system_id,
+                                            const MuluZombieReview *review,
+                                            GError                **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MuluZombieReview, mulu_zombie_review_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MuluZombieHit, mulu_zombie_hit_free)
 

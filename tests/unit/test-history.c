@@ -931,6 +931,81 @@ test_keeps_last_thousand_steps (void)
   g_assert_cmpint (mulu_record_get_int (item, MULU_ITEM_LENGTH), ==, 5);
 }
 
+/* — Zombie decisions ——————————————————————————————————————————— */
+
+static void
+set_review (MuluHistory *history,
+            gint64       system,
+            const char  *decision,
+            const char  *disposition,
+            const char  *planned_date,
+            const char  *note)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mulu_history_set_zombie_review (history, system, decision, disposition, planned_date, note, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_zombie_decision_undo_redo (void)
+{
+  g_autoptr(MuluCatalog) catalog = sample ();
+  g_autoptr(MuluHistory) history = mulu_history_new (catalog);
+  g_autofree char *dump_before = mulu_test_dump (catalog);
+  g_autofree char *findings_before = findings (catalog);
+  g_autofree char *findings_confirmed = NULL;
+  g_autofree char *findings_again = NULL;
+  g_autofree char *dump_confirmed = NULL;
+  g_autofree char *dump_again = NULL;
+  g_autofree char *dump_undone = NULL;
+  g_autofree char *findings_undone = NULL;
+  g_autoptr(MuluZombieReview) review = NULL;
+  gint64 s10 = id_of (catalog, MULU_ENTITY_SYSTEM, "s10");
+
+  /* Confirmed without a disposition: S2 until the second decision. */
+  set_review (history, s10, "confirmed", NULL, NULL, NULL);
+  g_assert_cmpint (query_int (catalog, "SELECT COUNT(*) FROM findings WHERE rule = 'S2' AND record_id = ?1", s10), ==, 1);
+  g_assert_cmpstr (mulu_history_get_undo_label (history), ==, "Undo: zombie decision on 土地市场动态监测与监管系统");
+  set_review (history, s10, "confirmed", "关停下线", "2027-06-30", "业务已改在部级系统填报");
+  findings_confirmed = findings (catalog);
+  dump_confirmed = mulu_test_dump (catalog);
+  g_assert_cmpint (query_int (catalog, "SELECT COUNT(*) FROM findings WHERE rule = 'S2' AND record_id = ?1", s10), ==, 0);
+
+  /* The same decision again is no step. */
+  set_review (history, s10, "confirmed", "关停下线", "2027-06-30", "业务已改在部级系统填报");
+
+  undo (history);
+  review = mulu_zombie_get_review (catalog, s10);
+  g_assert_cmpstr (review->decision, ==, "confirmed");
+  g_assert_null (review->disposition);
+  g_assert_null (review->planned_date);
+  g_assert_cmpint (query_int (catalog, "SELECT COUNT(*) FROM findings WHERE rule = 'S2' AND record_id = ?1", s10), ==, 1);
+
+  /* Back to undecided, the row exactly as the import left it; Z1 is back. */
+  undo (history);
+  g_assert_false (mulu_history_can_undo (history));
+  dump_undone = mulu_test_dump (catalog);
+  findings_undone = findings (catalog);
+  g_assert_cmpstr (dump_undone, ==, dump_before);
+  g_assert_cmpstr (findings_undone, ==, findings_before);
+  g_assert_cmpint (query_int (catalog, "SELECT COUNT(*) FROM findings WHERE rule = 'Z1' AND record_id = ?1", s10), ==, 1);
+
+  redo (history);
+  redo (history);
+  dump_again = mulu_test_dump (catalog);
+  g_assert_cmpstr (dump_again, ==, dump_confirmed);
+  g_clear_pointer (&review, mulu_zombie_review_free);
+  review = mulu_zombie_get_review (catalog, s10);
+  g_assert_cmpstr (review->decision, ==, "confirmed");
+  g_assert_cmpstr (review->disposition, ==, "关停下线");
+  g_assert_cmpstr (review->planned_date, ==, "2027-06-30");
+  g_assert_cmpstr (review->note, ==, "业务已改在部级系统填报");
+  findings_again = findings (catalog);
+  g_assert_cmpstr (findings_again, ==, findings_confirmed);
+  g_assert_false (mulu_history_can_redo (history));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -951,6 +1026,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/history/stacks/failed-change-not-remembered", test_failed_change_is_not_remembered);
   g_test_add_func ("/core/history/labels/name-the-step-and-notify-on-change", test_labels_and_notify);
   g_test_add_func ("/core/history/limit/keeps-last-thousand-steps", test_keeps_last_thousand_steps);
+  g_test_add_func ("/core/history/zombie/decision-undo-redo-exact", test_zombie_decision_undo_redo);
 
   return g_test_run ();
 }

@@ -457,6 +457,56 @@ test_review_logged (void)
   g_assert_cmpstr (log, ==, expected);
 }
 
+/* S6 names the resources to revisit: those still shared unconditionally. */
+static void
+test_shared_resources_listed (void)
+{
+  g_autoptr(MuluCatalog) catalog = import_base ();
+  g_autoptr(GArray) s1 = NULL;
+  g_autoptr(GArray) s2 = NULL;
+  g_autoptr(GError) error = NULL;
+
+  s1 = mulu_zombie_list_shared_resources (catalog, mulu_test_id_of (catalog, "s1"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s1->len, ==, 3);
+  g_assert_cmpint (g_array_index (s1, gint64, 0), ==, mulu_test_id_of (catalog, "r2"));
+  g_assert_cmpint (g_array_index (s1, gint64, 1), ==, mulu_test_id_of (catalog, "r3"));
+  g_assert_cmpint (g_array_index (s1, gint64, 2), ==, mulu_test_id_of (catalog, "r4"));
+  /* r8, not shared, is left out. */
+  s2 = mulu_zombie_list_shared_resources (catalog, mulu_test_id_of (catalog, "s2"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s2->len, ==, 3);
+}
+
+static void
+on_changed (MuluCatalog *catalog,
+            guint        entity,
+            gint64       id,
+            guint        change,
+            guint       *resets)
+{
+  if (entity == MULU_ENTITY_SYSTEM && change == MULU_CHANGE_RESET)
+    (*resets)++;
+}
+
+/* Any system may become or stop being a suspect: listeners re-read them. */
+static void
+test_thresholds_save_announces_reset (void)
+{
+  g_autoptr(MuluCatalog) catalog = import_base ();
+  g_autoptr(GError) error = NULL;
+  MuluZombieThresholds t;
+  guint resets = 0;
+
+  g_signal_connect (catalog, "changed", G_CALLBACK (on_changed), &resets);
+  mulu_zombie_thresholds_load (catalog, &t);
+  t.max_users = 3;
+  g_assert_true (mulu_zombie_thresholds_save (catalog, &t, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (resets, ==, 1);
+  mulu_zombie_thresholds_clear (&t);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -474,6 +524,8 @@ main (int argc, char **argv)
   g_test_add_func ("/zombie/review/rejected-has-no-Z1", test_rejected_has_no_z1);
   g_test_add_func ("/zombie/review/refuses-unknown-decision-and-bad-date", test_review_refuses_nonsense);
   g_test_add_func ("/zombie/review/changes-logged", test_review_logged);
+  g_test_add_func ("/zombie/S6/shared-resources-listed", test_shared_resources_listed);
+  g_test_add_func ("/zombie/thresholds/save-announces-reset", test_thresholds_save_announces_reset);
 
   return g_test_run ();
 }
