@@ -9,8 +9,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "mulu-application.h"
+#include "mulu-export-page.h"
 #include "mulu-placeholder-page.h"
 #include "mulu-step-page.h"
+#include "mulu-validation-page.h"
 #include "mulu-window-private.h"
 
 G_DEFINE_FINAL_TYPE (MuluWindow, mulu_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -31,10 +33,8 @@ static const Step steps[MULU_N_STEPS] = {
     N_("Here you will review the sharing type, open attribute and secrecy of every resource at once: filter the unclassified ones, classify a selection in one go, and accept or dismiss Mulu’s suggestions for resources holding personal data. Until then, classify each resource in its own details in step 3.") },
   { "zombies", N_("Zombie Systems"), "system-run-symbolic",
     N_("Here you will see the systems that look like zombies — long unused, replaced, idle or unmaintained — with the evidence for each, and confirm or reject them with a disposition and a date. Until then, “mulu-cli zombies” lists them.") },
-  { "validation", N_("Validation"), "emblem-ok-symbolic",
-    N_("Here you will find every problem a reviewer would send back, grouped by rule, and jump to the field to fix it. Until then, each field shows its problems under it, and “mulu-cli validate” lists them all.") },
-  { "export", N_("Export"), "document-send-symbolic",
-    N_("Here you will write the census workbook for the superior office, from the national or the flat template, as a draft or for submission. Until then, “mulu-cli export FILE -o OUT.xlsx” writes it.") },
+  { "validation", N_("Validation"), "emblem-ok-symbolic", NULL },
+  { "export", N_("Export"), "document-send-symbolic", NULL },
 };
 
 void
@@ -427,6 +427,10 @@ mulu_window_init (MuluWindow *self)
         page = mulu_records_page_new (MULU_ENTITY_SYSTEM);
       else if (s == 2)
         page = mulu_records_page_new (MULU_ENTITY_RESOURCE);
+      else if (s == 5)
+        page = mulu_validation_page_new ();
+      else if (s == 6)
+        page = mulu_export_page_new ();
       else
         page = mulu_placeholder_page_new (steps[s].icon, _(steps[s].title), _(steps[s].placeholder));
       self->step_pages[s] = page;

@@ -61,3 +61,49 @@ mulu_ui_test_spin (guint ms)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (tick);
 }
+
+void
+mulu_ui_test_screenshot (GtkWidget  *widget,
+                         const char *name)
+{
+  const char *dir = g_getenv ("MULU_SCREENSHOT_DIR");
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL || *dir == '\0' || width <= 0 || height <= 0)
+    return;
+  /* Let pending layout and drawing settle first. */
+  mulu_ui_test_spin (300);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+GtkWidget *
+mulu_ui_test_find (GtkWidget  *root,
+                   GType       type,
+                   const char *id)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (id == NULL || g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mulu_ui_test_find (child, type, id);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
