@@ -385,7 +385,14 @@ export_thread (GTask        *task,
   Job *job = task_data;
   MuluWorkbookOptions options = { job->template_name, job->draft, 0 };
   GError *error = NULL;
-  gboolean ok = mulu_workbook_export (job->worker, job->path, &options, cancellable, job_progress, job, &error);
+  gboolean ok = FALSE;
+
+  /* The core looks at the cancellable only every few thousand rows: a
+   * clerk who cancels at once should not wait for a small workbook. */
+  if (g_cancellable_is_cancelled (cancellable))
+    g_set_error_literal (&error, MULU_ERROR, MULU_ERROR_CANCELLED, _("The export was cancelled."));
+  else
+    ok = mulu_workbook_export (job->worker, job->path, &options, cancellable, job_progress, job, &error);
 
   mulu_catalog_close (job->worker, NULL);
   g_clear_object (&job->worker);
@@ -502,7 +509,8 @@ export_done (GObject      *source,
   stop_job (self);
   update_actions (self);
 
-  if (g_error_matches (error, MULU_ERROR, MULU_ERROR_CANCELLED))
+  /* Cancelled while renaming the finished file, GIO says so itself. */
+  if (g_error_matches (error, MULU_ERROR, MULU_ERROR_CANCELLED) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     toast (self, _("The export was cancelled; nothing was written."));
   else if (error)
     show_failure (self, error);

@@ -67,7 +67,7 @@ mulu_ui_test_screenshot (GtkWidget  *widget,
                          const char *name)
 {
   const char *dir = g_getenv ("MULU_SCREENSHOT_DIR");
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int width, height;
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
@@ -75,10 +75,13 @@ mulu_ui_test_screenshot (GtkWidget  *widget,
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
 
-  if (dir == NULL || *dir == '\0' || width <= 0 || height <= 0)
+  if (dir == NULL || *dir == '\0')
     return;
   /* Let pending layout and drawing settle first. */
-  mulu_ui_test_spin (300);
+  mulu_ui_test_spin (500);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);

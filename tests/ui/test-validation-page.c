@@ -137,7 +137,6 @@ test_groups_with_counts (void)
   g_assert_cmpstr (shown, ==, SAMPLE_GROUPS);
   g_assert_false (mulu_validation_page_is_ready (page));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
-  mulu_ui_test_screenshot (GTK_WIDGET (window), "validation");
 
   /* Errors only. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (warnings), FALSE);
@@ -145,6 +144,19 @@ test_groups_with_counts (void)
   g_assert_true (describes (window, "error R2 1, error R3 1, error R7 1"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (hints), TRUE);
   g_assert_true (describes (window, "error R2 1, error R3 1, error R7 1, hint Z1 3, hint SG1 1"));
+
+  /* As the clerk sees it, with two groups open. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (warnings), TRUE);
+  {
+    GListModel *rows = rows_of (window);
+    g_autoptr(GtkTreeListRow) r17 = g_list_model_get_item (rows, 5);
+    g_autoptr(GtkTreeListRow) r2 = g_list_model_get_item (rows, 0);
+
+    gtk_tree_list_row_set_expanded (r17, TRUE);
+    gtk_tree_list_row_set_expanded (r2, TRUE);
+  }
+  g_assert_true (starts (window, "error R2 1, [r36], error R3 1, error R7 1, warning R5 1, warning R13 1, warning R17 2, [r"));
+  mulu_ui_test_screenshot (GTK_WIDGET (window), "validation");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
