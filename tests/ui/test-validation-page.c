@@ -295,6 +295,8 @@ int
 main (int    argc,
       char **argv)
 {
+  /* As the window does: the screenshots for the docs are taken in Chinese. */
+  mulu_i18n_init ();
   mulu_ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/validation/groups-with-counts", test_groups_with_counts);
   g_test_add_func ("/ui/validation/activate-fix-until-ready", test_activate_fix_until_ready);
