@@ -41,6 +41,7 @@ struct _MuluExportPage
   gboolean        chosen_destination; /* by the clerk, not suggested */
   guint64         errors;
   guint           count_id;
+  gboolean        stale;   /* changed while another step was shown */
 
   Job            *job;
   GCancellable   *cancellable;
@@ -166,6 +167,7 @@ update_kind (MuluExportPage *self)
   guint64 counts[MULU_N_SEVERITIES] = { 0 };
   gboolean can_submit;
 
+  self->stale = FALSE;
   if (self->catalog && mulu_catalog_is_open (self->catalog))
     mulu_findings_count (self->catalog, counts, NULL);
   self->errors = counts[MULU_SEVERITY_ERROR];
@@ -204,7 +206,10 @@ on_catalog_changed (MuluCatalog    *catalog,
                     guint           change,
                     MuluExportPage *self)
 {
-  if (self->count_id == 0)
+  /* Counting the errors is read when this step shows, not at every edit. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->count_id == 0)
     self->count_id = g_timeout_add (200, count_cb, self);
   if (entity == MULU_ENTITY_DEPARTMENT)
     update_destination (self);
@@ -640,6 +645,16 @@ mulu_export_page_step_page_init (MuluStepPageInterface *iface)
 }
 
 static void
+mulu_export_page_map (GtkWidget *widget)
+{
+  MuluExportPage *self = MULU_EXPORT_PAGE (widget);
+
+  GTK_WIDGET_CLASS (mulu_export_page_parent_class)->map (widget);
+  if (self->stale)
+    update_kind (self);
+}
+
+static void
 mulu_export_page_dispose (GObject *object)
 {
   MuluExportPage *self = MULU_EXPORT_PAGE (object);
@@ -674,6 +689,7 @@ mulu_export_page_class_init (MuluExportPageClass *klass)
 
   object_class->dispose = mulu_export_page_dispose;
   object_class->finalize = mulu_export_page_finalize;
+  widget_class->map = mulu_export_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mulu/Mulu/mulu-export-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MuluExportPage, template_row);

@@ -39,6 +39,7 @@ struct _MuluValidationPage
   GListStore      *groups;
   GtkTreeListModel *tree;
   guint            refresh_id;
+  gboolean         stale;   /* changed while another step was shown */
   gboolean         ready;
 
   Job             *job;
@@ -343,6 +344,7 @@ mulu_validation_page_refresh (MuluValidationPage *self)
   g_return_if_fail (MULU_IS_VALIDATION_PAGE (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
   if (self->catalog && mulu_catalog_is_open (self->catalog) &&
       !mulu_finding_groups_update (self->groups, self->catalog, severity_mask (self), &error))
     g_warning ("Cannot read the findings: %s", error->message);
@@ -360,10 +362,17 @@ refresh_cb (gpointer data)
 }
 
 /* An edit changes a few findings; a burst of edits (an undo of a bulk
- * change, a paste of data items) is read once, when it is over. */
+ * change, a paste of data items) is read once, when it is over. While the
+ * clerk edits in another step, the findings are read when this step shows
+ * again: on a big catalog each reading costs some tens of milliseconds. */
 static void
 queue_refresh (MuluValidationPage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_timeout_add (200, refresh_cb, self);
 }
@@ -613,6 +622,16 @@ mulu_validation_page_step_page_init (MuluStepPageInterface *iface)
 }
 
 static void
+mulu_validation_page_map (GtkWidget *widget)
+{
+  MuluValidationPage *self = MULU_VALIDATION_PAGE (widget);
+
+  GTK_WIDGET_CLASS (mulu_validation_page_parent_class)->map (widget);
+  if (self->stale)
+    mulu_validation_page_refresh (self);
+}
+
+static void
 mulu_validation_page_dispose (GObject *object)
 {
   MuluValidationPage *self = MULU_VALIDATION_PAGE (object);
@@ -638,6 +657,7 @@ mulu_validation_page_class_init (MuluValidationPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mulu_validation_page_dispose;
+  widget_class->map = mulu_validation_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mulu/Mulu/mulu-validation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MuluValidationPage, summary);

@@ -43,21 +43,26 @@ query_ids (MuluFindingList *self)
 {
   sqlite3 *db = mulu_catalog_is_open (self->catalog) ? mulu_catalog_get_db (self->catalog) : NULL;
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) sql = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
 
   if (db == NULL)
     return ids;
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT id FROM findings"
-                          " WHERE (?1 < 0 OR severity = ?1) AND (?2 IS NULL OR rule = ?2)"
-                          " ORDER BY CASE entity WHEN 'department' THEN 0 WHEN 'system' THEN 1"
-                          "  WHEN 'resource' THEN 2 ELSE 3 END, record_id, id",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  /* Only the filters in use, so that SQLite can use findings_rule. */
+  g_string_append (sql, "SELECT id FROM findings WHERE 1");
+  if (self->severity != MULU_N_SEVERITIES)
+    g_string_append (sql, " AND severity = ?1");
+  if (self->rule)
+    g_string_append (sql, " AND rule = ?2");
+  g_string_append (sql, " ORDER BY CASE entity WHEN 'department' THEN 0 WHEN 'system' THEN 1"
+                        "  WHEN 'resource' THEN 2 ELSE 3 END, record_id, id");
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
       g_warning ("Cannot list findings: %s", sqlite3_errmsg (db));
       return ids;
     }
-  sqlite3_bind_int (stmt, 1, self->severity == MULU_N_SEVERITIES ? -1 : (int) self->severity);
+  if (self->severity != MULU_N_SEVERITIES)
+    sqlite3_bind_int (stmt, 1, (int) self->severity);
   if (self->rule)
     sqlite3_bind_text (stmt, 2, self->rule, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)

@@ -196,6 +196,8 @@ test_activate_fix_until_ready (void)
   mulu_record_set_string (r36, MULU_RESOURCE_SHARE_CONDITION, "仅限自然资源执法使用，不得转授第三方");
   g_assert_true (mulu_history_update (mulu_window_get_history (window), r36, &error));
   g_assert_no_error (error);
+  /* Back to the list, as the clerk goes back after each fix. */
+  mulu_window_show_step (window, VALIDATION);
   WAIT_UNTIL (describes (window, "error R3 1, error R7 1, "
                                  "warning R5 1, warning R13 1, warning R17 2, warning R18 1, warning S7 2, "
                                  "hint Z1 3, hint SG1 1"));
