@@ -212,6 +212,7 @@ test_activate_fix_until_ready (void)
   WAIT_UNTIL (mulu_validation_page_is_ready (page));
   g_assert_true (starts (window, "warning R5 1"));
   g_assert_true (gtk_revealer_get_reveal_child (ready));
+  mulu_ui_test_screenshot (GTK_WIDGET (window), "validation-ready");
 
   /* Ready: the page leads on to the export. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "validation.go-export", NULL));
