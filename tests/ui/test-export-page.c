@@ -114,7 +114,9 @@ test_suggests_name_and_default_template (void)
 
   /* Choosing a template remembers it for next time. */
   mulu_export_page_set_template (page, "national");
-  g_assert_cmpstr (g_settings_get_string (settings, "default-template"), ==, "national");
+  g_clear_pointer (&expected, g_free);
+  expected = g_settings_get_string (settings, "default-template");
+  g_assert_cmpstr (expected, ==, "national");
   mulu_ui_test_screenshot (GTK_WIDGET (window), "export");
 
   /* The blocked row leads to the validation step. */
