@@ -243,7 +243,9 @@ bind_row (GtkSignalListItemFactory *factory,
       gtk_label_set_text (GTK_LABEL (title), name && *name ? name : _("(no name)"));
       gtk_label_set_text (GTK_LABEL (subtitle), mulu_finding_object_get_message (finding));
       gtk_widget_set_visible (subtitle, TRUE);
-      label = g_strdup_printf ("%s: %s", name && *name ? name : _("(no name)"), mulu_finding_object_get_message (finding));
+      /* Translators: how a screen reader announces a finding: the record's
+       * name, then the finding's message. */
+      label = g_strdup_printf (_("%s: %s"), name && *name ? name : _("(no name)"), mulu_finding_object_get_message (finding));
       gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
     }
 }
