@@ -487,6 +487,15 @@ toast_written (MuluExportPage *self,
 }
 
 static void
+on_failure_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     MuluExportPage   *self)
+{
+  if (g_strcmp0 (response, "validation") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.step", "i", VALIDATION_STEP);
+}
+
+static void
 show_failure (MuluExportPage *self,
               GError         *error)
 {
@@ -495,6 +504,15 @@ show_failure (MuluExportPage *self,
                                               _("The workbook was not written"), error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  /* A submission refused for its errors: the way on is to fix them. */
+  update_kind (self);
+  if (self->errors > 0 && g_error_matches (error, MULU_ERROR, MULU_ERROR_INVALID))
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "validation", _("Go to _Validation"));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "validation");
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "validation", ADW_RESPONSE_SUGGESTED);
+    }
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_failure_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

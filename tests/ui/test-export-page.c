@@ -180,6 +180,13 @@ test_submission_refused_with_errors (void)
   dialog = find_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The workbook was not written");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3 errors"));
+  /* Refused for its errors, the submission is switched back to a draft,
+   * and the dialog leads to the errors. */
+  g_assert_true (mulu_export_page_get_draft (page));
+  g_assert_true (adw_message_dialog_has_response (dialog, "validation"));
+  adw_message_dialog_response (dialog, "validation");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->pages), ==, "validation");
+  /* Only a click on a button closes it. */
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
 }
