@@ -11,9 +11,11 @@
 #include "mulu-application.h"
 #include "mulu-classify-page.h"
 #include "mulu-overview-page.h"
-#include "mulu-review-page.h"
+#include "mulu-export-page.h"
 #include "mulu-placeholder-page.h"
+#include "mulu-review-page.h"
 #include "mulu-step-page.h"
+#include "mulu-validation-page.h"
 #include "mulu-window-private.h"
 #include "mulu-zombies-page.h"
 
@@ -33,10 +35,8 @@ static const Step steps[MULU_N_STEPS] = {
   { "resources", N_("Information Resources"), NULL, NULL },
   { "classify", N_("Classification"), NULL, NULL },
   { "zombies", N_("Zombie Systems"), NULL, NULL },
-  { "validation", N_("Validation"), "emblem-ok-symbolic",
-    N_("Here you will find every problem a reviewer would send back, grouped by rule, and jump to the field to fix it. Until then, each field shows its problems under it, and “mulu-cli validate” lists them all.") },
-  { "export", N_("Export"), "document-send-symbolic",
-    N_("Here you will write the census workbook for the superior office, from the national or the flat template, as a draft or for submission. Until then, “mulu-cli export FILE -o OUT.xlsx” writes it.") },
+  { "validation", N_("Validation"), NULL, NULL },
+  { "export", N_("Export"), NULL, NULL },
 };
 
 void
@@ -499,6 +499,10 @@ mulu_window_init (MuluWindow *self)
           /* The page counts its decisions; its row in the sidebar shows them. */
           g_signal_connect_object (page, "notify::progress", G_CALLBACK (on_zombies_progress), self, G_CONNECT_SWAPPED);
         }
+      else if (s == 5)
+        page = mulu_validation_page_new ();
+      else if (s == 6)
+        page = mulu_export_page_new ();
       else
         page = mulu_placeholder_page_new (steps[s].icon, _(steps[s].title), _(steps[s].placeholder));
       self->step_pages[s] = page;

@@ -393,6 +393,37 @@ fail:
   return NULL;
 }
 
+/**
+ * mulu_catalog_open_worker:
+ * @self: an open catalog
+ *
+ * A second connection to @self's file, for one GTask thread (a full
+ * validation, an export) while the window keeps working on @self. It takes
+ * no lock of its own: @self's lock already keeps other programs out, and a
+ * second one would refuse us. Close it before @self, from its thread.
+ */
+MuluCatalog *
+mulu_catalog_open_worker (MuluCatalog *self,
+                          GError     **error)
+{
+  g_autoptr(MuluCatalog) worker = NULL;
+
+  g_return_val_if_fail (MULU_IS_CATALOG (self) && self->db, NULL);
+
+  worker = g_object_new (MULU_TYPE_CATALOG, NULL);
+  worker->path = g_strdup (self->path);
+  g_free (worker->user);
+  worker->user = g_strdup (self->user);
+  if (!open_db (worker, SQLITE_OPEN_READWRITE, error) ||
+      !configure_connection (worker, error) ||
+      (worker->codes = mulu_codes_new_from_db (worker->db, error)) == NULL)
+    {
+      close_db (worker);
+      return NULL;
+    }
+  return g_steal_pointer (&worker);
+}
+
 gboolean
 mulu_catalog_close (MuluCatalog *self,
                     GError     **error)

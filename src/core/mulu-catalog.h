@@ -31,6 +31,8 @@ MuluCatalog *mulu_catalog_open            (const char   *path,
                                            GError      **error);
 gboolean     mulu_catalog_close           (MuluCatalog  *self,
                                            GError      **error);
+MuluCatalog *mulu_catalog_open_worker     (MuluCatalog  *self,
+                                           GError      **error);
 gboolean     mulu_catalog_is_open         (MuluCatalog  *self);
 const char  *mulu_catalog_get_path        (MuluCatalog  *self);
 MuluCodes   *mulu_catalog_get_codes       (MuluCatalog  *self);

@@ -85,6 +85,8 @@ mulu_ui_test_screenshot (GtkWidget  *widget,
   /* A window just presented may not have its size yet, more so under
    * the sanitizers. */
   WAIT_UNTIL (gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0);
+  /* And let pending layout and drawing settle. */
+  mulu_ui_test_spin (300);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
 
@@ -108,4 +110,21 @@ mulu_ui_test_screenshot (GtkWidget  *widget,
   cairo_surface_destroy (surface);
   g_clear_pointer (&node, gsk_render_node_unref);
   g_test_message ("screenshot: %s", path);
+}
+
+GtkWidget *
+mulu_ui_test_find (GtkWidget  *root,
+                   GType       type,
+                   const char *id)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (id == NULL || g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mulu_ui_test_find (child, type, id);
+      if (found)
+        return found;
+    }
+  return NULL;
 }

@@ -16,8 +16,16 @@ void     mulu_ui_test_init (int    *argc,
 void     mulu_ui_test_spin (guint   ms);
 /* Keeps g_main_context_iteration() from blocking while a test waits. */
 gboolean mulu_ui_test_tick (gpointer data);
+
+/* Writes what widget shows to NAME.png in $MULU_SCREENSHOT_DIR, when that
+ * is set (docs/screenshots is made this way); does nothing otherwise. */
 void     mulu_ui_test_screenshot (GtkWidget  *widget,
                                   const char *name);
+/* The first descendant of root (root included) of the given type, or
+ * whose GtkBuilder id is id when id is not NULL. */
+GtkWidget *mulu_ui_test_find     (GtkWidget  *root,
+                                  GType       type,
+                                  const char *id);
 
 /* Spins the main loop until cond holds, for at most five seconds. */
 #define WAIT_UNTIL(cond) \

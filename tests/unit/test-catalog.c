@@ -331,6 +331,39 @@ test_save_copy_is_consistent (void)
   g_assert_cmpstr (a, ==, b);
 }
 
+/* A worker thread's connection: it shares the document's lock instead of
+ * being refused by it, sees the same data, and its writes are the main
+ * connection's to read. */
+static void
+test_worker_connection (void)
+{
+  g_autoptr(MuluCatalog) catalog = mulu_test_sample_catalog ();
+  g_autoptr(MuluCatalog) worker = NULL;
+  g_autoptr(MuluCatalog) other = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 counts[MULU_N_SEVERITIES];
+
+  worker = mulu_catalog_open_worker (catalog, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (worker);
+  g_assert_cmpstr (mulu_catalog_get_path (worker), ==, mulu_catalog_get_path (catalog));
+  g_assert_cmpstr (mulu_catalog_get_user (worker), ==, mulu_catalog_get_user (catalog));
+  g_assert_cmpint (mulu_catalog_count (worker, MULU_ENTITY_RESOURCE, NULL), ==, 62);
+
+  g_assert_true (mulu_validate_catalog (worker, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (mulu_findings_count (catalog, counts, &error));
+  g_assert_cmpuint (counts[MULU_SEVERITY_ERROR], ==, 3);
+  g_assert_true (mulu_catalog_close (worker, &error));
+  g_assert_no_error (error);
+
+  /* The document still holds the lock. */
+  other = mulu_catalog_open (mulu_catalog_get_path (catalog), &error);
+  g_assert_null (other);
+  g_assert_error (error, MULU_ERROR, MULU_ERROR_LOCKED);
+  g_assert_cmpint (mulu_catalog_count (catalog, MULU_ENTITY_RESOURCE, NULL), ==, 62);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -348,5 +381,6 @@ main (int    argc,
   g_test_add_func ("/catalog/transactions/nested-rollback-restores", test_nested_transaction_rollback);
   g_test_add_func ("/catalog/signals/changed", test_changed_signal);
   g_test_add_func ("/catalog/save-copy/consistent-snapshot", test_save_copy_is_consistent);
+  g_test_add_func ("/catalog/worker-connection", test_worker_connection);
   return g_test_run ();
 }
