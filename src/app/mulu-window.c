@@ -12,7 +12,6 @@
 #include "mulu-classify-page.h"
 #include "mulu-overview-page.h"
 #include "mulu-export-page.h"
-#include "mulu-placeholder-page.h"
 #include "mulu-review-page.h"
 #include "mulu-step-page.h"
 #include "mulu-validation-page.h"
@@ -25,18 +24,16 @@ typedef struct
 {
   const char *page;
   const char *title;        /* N_() */
-  const char *icon;
-  const char *placeholder;  /* N_(), for steps that arrive later */
 } Step;
 
 static const Step steps[MULU_N_STEPS] = {
-  { "department", N_("Department"), NULL, NULL },
-  { "systems", N_("Information Systems"), NULL, NULL },
-  { "resources", N_("Information Resources"), NULL, NULL },
-  { "classify", N_("Classification"), NULL, NULL },
-  { "zombies", N_("Zombie Systems"), NULL, NULL },
-  { "validation", N_("Validation"), NULL, NULL },
-  { "export", N_("Export"), NULL, NULL },
+  { "department", N_("Department") },
+  { "systems", N_("Information Systems") },
+  { "resources", N_("Information Resources") },
+  { "classify", N_("Classification") },
+  { "zombies", N_("Zombie Systems") },
+  { "validation", N_("Validation") },
+  { "export", N_("Export") },
 };
 
 void
@@ -501,10 +498,8 @@ mulu_window_init (MuluWindow *self)
         }
       else if (s == 5)
         page = mulu_validation_page_new ();
-      else if (s == 6)
-        page = mulu_export_page_new ();
       else
-        page = mulu_placeholder_page_new (steps[s].icon, _(steps[s].title), _(steps[s].placeholder));
+        page = mulu_export_page_new ();
       self->step_pages[s] = page;
       gtk_stack_add_named (self->pages, page, steps[s].page);
       self->step_rows[s] = mulu_step_row_new (s + 1, _(steps[s].title), steps[s].page);
