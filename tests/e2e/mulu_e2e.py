@@ -138,10 +138,11 @@ class Mulu:
 
     def button(self, label, root=None):
         """A push button by its label. GTK 4.8 names a button whose label has
-        a mnemonic "_Label Label"; either form is accepted."""
-        return self.wait_node("push button", root=root,
-                              pred=lambda n: n.name == label or n.name.endswith(" " + label),
-                              what="the button %r" % label)
+        a mnemonic "_Label", or "_Label Label"; the mnemonic marks are ignored."""
+        def matches(n):
+            name = n.name.replace("_", "")
+            return name == label or name.endswith(" " + label)
+        return self.wait_node("push button", root=root, pred=matches, what="the button %r" % label)
 
     def find_label(self, root, fragment):
         """A shown label containing fragment (hidden ones stay in the tree)."""
@@ -178,9 +179,14 @@ class Mulu:
     def page(self, widget_name, marker_role, marker_name):
         """The page (a stack child) holding a given widget: GTK 4.8 exposes
         hidden stack pages too, so searches are scoped to the right page."""
+        # GTK 4.8 appends a labelled widget's own text to the name it was
+        # given: "Confirm “X” as a zombie Confirm as Zombie".
+        def marker(n):
+            return n.name == marker_name or n.name.startswith(marker_name + " ")
+
         def look():
             for node in walk(self.frame):
-                if node.name == widget_name and self.find_in(node, marker_role, marker_name):
+                if node.name == widget_name and self.find_in(node, marker_role, pred=marker):
                     return node
             return None
         return wait_for("the page with %s %r" % (marker_role, marker_name), look)
