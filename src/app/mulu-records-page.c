@@ -124,14 +124,24 @@ update_state (MuluRecordsPage *self)
   gtk_stack_set_visible_child_name (self->detail_or_hint, id > 0 ? "detail" : "hint");
 }
 
+/* The items table makes a row of widgets (dropdowns among them) for every
+ * item GTK 4.8's list view keeps around, about 200 of them, whether or not
+ * the table is on screen: filling it for each resource chosen while the
+ * details tab shows made every selection in the list pay for a table nobody
+ * looked at. So it follows the selection only while its tab shows. */
+static void
+sync_items (MuluRecordsPage *self)
+{
+  if (self->items &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->detail_stack), "items") == 0)
+    mulu_items_table_set_resource_id (self->items, selected_id (self));
+}
+
 static void
 on_selection_changed (MuluRecordsPage *self)
 {
-  gint64 id = selected_id (self);
-
-  mulu_record_editor_set_record_id (self->editor, id);
-  if (self->items)
-    mulu_items_table_set_resource_id (self->items, id);
+  mulu_record_editor_set_record_id (self->editor, selected_id (self));
+  sync_items (self);
   update_state (self);
 }
 
@@ -332,6 +342,8 @@ mulu_records_page_set_document (MuluRecordsPage *self,
   mulu_record_editor_set_history (self->editor, history);
   if (self->items)
     {
+      /* Not the old catalog's resource id in the new catalog, even unseen. */
+      mulu_items_table_set_resource_id (self->items, 0);
       mulu_items_table_set_catalog (self->items, catalog);
       mulu_items_table_set_history (self->items, history);
     }
@@ -423,6 +435,7 @@ mulu_records_page_constructed (GObject *object)
       self->items = MULU_ITEMS_TABLE (mulu_items_table_new ());
       page = adw_view_stack_add_titled (self->detail_stack, GTK_WIDGET (self->items), "items", _("Data Items"));
       adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
+      g_signal_connect_object (self->detail_stack, "notify::visible-child-name", G_CALLBACK (sync_items), self, G_CONNECT_SWAPPED);
       add_tab_shortcuts (self);
     }
 }
