@@ -185,6 +185,7 @@ typedef struct {
   Column          column;
   GtkWidget      *widget;  /* GtkEditableLabel or GtkDropDown */
   GtkStringList  *choices; /* dropdowns: the table's choices, and the stored value if it is none of them */
+  guint           choices_serial; /* the table's choices_serial when they were put in */
   guint           binding;
 } Cell;
 
@@ -200,6 +201,7 @@ struct _MuluItemsTable
   GPtrArray           *cells;               /* Cell *, every cell widget alive */
   GStrv                values[N_COLUMNS];   /* dropdown columns: the stored values, "" first for none */
   GStrv                labels[N_COLUMNS];   /* …and what the dropdown shows for each */
+  guint                choices_serial;      /* changes with values and labels */
 
   gboolean             pending_focus;
   guint                pending_position;
@@ -375,6 +377,7 @@ build_choices (MuluItemsTable *self)
       self->values[column] = g_strv_builder_end (values);
       self->labels[column] = g_strv_builder_end (labels);
     }
+  self->choices_serial++;
 }
 
 /* — Cells ——————————————————————————————————————————————————————————— */
@@ -435,11 +438,10 @@ cell_show (Cell       *cell,
       const char *value = record ? mulu_record_get_string (record, field) : NULL;
       GStrv values = self->values[cell->column];
       guint n = g_strv_length (values);
+      guint have = g_list_model_get_n_items (G_LIST_MODEL (cell->choices));
+      const char *extra = NULL;
       guint selected = 0;
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) shown = NULL;
 
-      g_strv_builder_addv (builder, (const char **) self->labels[cell->column]);
       if (value && *value)
         {
           for (selected = 1; selected < n && !g_str_equal (values[selected], value); selected++)
@@ -447,11 +449,21 @@ cell_show (Cell       *cell,
           /* A value from an import that is no longer in the code table is
            * shown as it is, not as "none". */
           if (selected == n)
-            g_strv_builder_add (builder, value);
+            extra = value;
         }
-      shown = g_strv_builder_end (builder);
-      gtk_string_list_splice (cell->choices, 0, g_list_model_get_n_items (G_LIST_MODEL (cell->choices)),
-                              (const char * const *) shown);
+      /* The table's choices go in once; only a stored value that is none of
+       * them comes and goes. Rebuilding every dropdown's list each time a
+       * row is bound to another item made scrolling the table stall. */
+      if (cell->choices_serial != self->choices_serial)
+        {
+          gtk_string_list_splice (cell->choices, 0, have, (const char * const *) self->labels[cell->column]);
+          cell->choices_serial = self->choices_serial;
+          have = n;
+        }
+      if (extra == NULL && have > n)
+        gtk_string_list_splice (cell->choices, n, have - n, NULL);
+      else if (extra && (have == n || g_strcmp0 (gtk_string_list_get_string (cell->choices, n), extra) != 0))
+        gtk_string_list_splice (cell->choices, n, have - n, (const char * const[]) { extra, NULL });
       gtk_drop_down_set_selected (GTK_DROP_DOWN (cell->widget), selected);
     }
   cell->binding--;
