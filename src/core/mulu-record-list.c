@@ -353,10 +353,14 @@ mulu_record_list_set_search (MuluRecordList *self,
                              const char     *text)
 {
   g_return_if_fail (MULU_IS_RECORD_LIST (self));
+  /* An empty search is no search: the window sets "" on every list it
+   * opens, which read all the ids again for nothing. */
+  if (text && *text == '\0')
+    text = NULL;
   if (g_strcmp0 (self->search, text) == 0)
     return;
   g_free (self->search);
-  self->search = (text && *text) ? g_strdup (text) : NULL;
+  self->search = g_strdup (text);
   reload (self, 0);
 }
 
