@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "bench-util.h"
 #include "mulu-core.h"
@@ -184,9 +185,22 @@ typedef struct {
   /* Frame timing: each "after-paint", while recording. */
   gboolean       recording;
   GArray        *paints;  /* gint64 µs */
+  GArray        *cpu;     /* gint64 µs of this process's CPU time, at each paint */
 } Watch;
 
 static Watch watch;
+
+/* The CPU this process used: a frame much longer than its CPU time was
+ * waiting for the machine (other programs on a shared one), not working. */
+static gint64
+cpu_usec (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static void
 on_after_paint (GdkFrameClock *clock,
@@ -195,7 +209,12 @@ on_after_paint (GdkFrameClock *clock,
   gint64 now = g_get_monotonic_time ();
 
   if (watch.recording)
-    g_array_append_val (watch.paints, now);
+    {
+      gint64 cpu = cpu_usec ();
+
+      g_array_append_val (watch.paints, now);
+      g_array_append_val (watch.cpu, cpu);
+    }
   if (watch.condition && watch.met_at == 0 && watch.condition (watch.condition_data))
     watch.met_at = now;
 }
@@ -447,7 +466,8 @@ scroll_tick (GtkWidget     *widget,
 static GArray *
 scroll_through (GtkWidget  *view,
                 int         pages,
-                const char *what)
+                const char *what,
+                GArray    **cpu_frames)
 {
   GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   double page = gtk_adjustment_get_page_size (adj);
@@ -483,6 +503,7 @@ scroll_through (GtkWidget  *view,
   fflush (stdout);
 
   g_array_set_size (watch.paints, 0);
+  g_array_set_size (watch.cpu, 0);
   watch.recording = TRUE;
   tick = gtk_widget_add_tick_callback (view, scroll_tick, &s, NULL);
   while (!s.done)
@@ -492,10 +513,14 @@ scroll_through (GtkWidget  *view,
   watch.recording = FALSE;
   (void) tick;
 
+  *cpu_frames = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 1; i < watch.paints->len; i++)
     {
       double ms = (g_array_index (watch.paints, gint64, i) - g_array_index (watch.paints, gint64, i - 1)) / 1000.0;
+      double cpu = (g_array_index (watch.cpu, gint64, i) - g_array_index (watch.cpu, gint64, i - 1)) / 1000.0;
+
       g_array_append_val (frames, ms);
+      g_array_append_val (*cpu_frames, cpu);
     }
   g_array_unref (s.targets);
   return frames;
@@ -508,10 +533,12 @@ typedef struct {
   GArray *open_call_s;     /* the call alone */
   GArray *select_ms;       /* selection → editor painted */
   GArray *resource_frames;
+  GArray *resource_cpu;
   double  items_first_ms;  /* the big resource selected → its first items painted */
   guint   items_rows;      /* rows of widgets the items table made for it */
   guint   resource_rows;   /* …and the resources list */
   GArray *items_frames;
+  GArray *items_cpu;
 } Figures;
 
 static char *
@@ -605,7 +632,7 @@ measure_window (const char *path,
   settle (w.window, 30);
 
   f->resource_rows = count_rows (w.resources_view);
-  f->resource_frames = scroll_through (w.resources_view, opt_pages, "resources list");
+  f->resource_frames = scroll_through (w.resources_view, opt_pages, "resources list", &f->resource_cpu);
 
   /* Selecting resources spread over the list, until the editor is drawn. */
   for (int i = 0; i < opt_selects; i++)
@@ -650,7 +677,7 @@ measure_window (const char *path,
       f->items_first_ms = (painted - start) / 1000.0;
       f->items_rows = count_rows (w.items_view);
       settle (w.window, 5);
-      f->items_frames = scroll_through (w.items_view, opt_pages, "items table");
+      f->items_frames = scroll_through (w.items_view, opt_pages, "items table", &f->items_cpu);
     }
   close_window (window);
   return TRUE;
@@ -661,9 +688,11 @@ measure_window (const char *path,
 static void
 print_frames (const char *label,
               GArray     *frames,
+              GArray     *cpu,
               const char *what)
 {
   Stats s = stats_of (frames);
+  Stats c = stats_of (cpu);
   guint missed = 0;
 
   for (guint i = 0; i < frames->len; i++)
@@ -671,6 +700,8 @@ print_frames (const char *label,
       missed++;
   printf ("%-20s worst %6.1f ms   p99 %6.1f ms   mean %5.1f ms   (%u frames, %u over %.0f ms; %s)\n",
           label, s.max, s.p99, s.mean, s.n, missed, TARGET_FRAME_MS, what);
+  printf ("%-20s worst %6.1f ms   p99 %6.1f ms   mean %5.1f ms   (CPU time this process used per frame)\n",
+          "", c.max, c.p99, c.mean);
 }
 
 static void
@@ -712,6 +743,7 @@ run_all (void)
   f.open_call_s = g_array_new (FALSE, FALSE, sizeof (double));
   f.select_ms = g_array_new (FALSE, FALSE, sizeof (double));
   watch.paints = g_array_new (FALSE, FALSE, sizeof (gint64));
+  watch.cpu = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   layout (&o);
   printf ("Mulu window benchmark: %u departments × (%u systems + %u resources × (1 + %u items)), "
@@ -740,13 +772,13 @@ run_all (void)
             "open to first rows", open.median, open.n, runs, call.median);
     printf ("%-20s median %5.1f ms   p99 %5.1f ms   max %5.1f ms   (%u resources across the list, until the editor is drawn)\n",
             "select resource", sel.median, sel.p99, sel.max, sel.n);
-    print_frames ("resources scroll", f.resource_frames, "a page a frame, the end, back, the top, random jumps");
+    print_frames ("resources scroll", f.resource_frames, f.resource_cpu, "a page a frame, the end, back, the top, random jumps");
     if (f.items_frames)
       {
         printf ("%-20s %.1f ms   (the resource with %d items chosen, until its first item is drawn; "
                 "%u rows of cell widgets made, %u in the resources list)\n",
                 "items: first rows", f.items_first_ms, opt_big_items, f.items_rows, f.resource_rows);
-        print_frames ("items scroll", f.items_frames, "as above, in the items table");
+        print_frames ("items scroll", f.items_frames, f.items_cpu, "as above, in the items table");
       }
     printf ("\n");
     printf ("%s: the first resources are drawn %.3f s after opening (median; target < %.1f s)\n",
@@ -770,6 +802,9 @@ out:
   g_clear_pointer (&f.select_ms, g_array_unref);
   g_clear_pointer (&f.resource_frames, g_array_unref);
   g_clear_pointer (&f.items_frames, g_array_unref);
+  g_clear_pointer (&f.resource_cpu, g_array_unref);
+  g_clear_pointer (&f.items_cpu, g_array_unref);
+  g_clear_pointer (&watch.cpu, g_array_unref);
   g_clear_pointer (&watch.paints, g_array_unref);
   if (temporary)
     mulu_bench_remove_tree (opt_workdir);
