@@ -137,12 +137,35 @@ sync_items (MuluRecordsPage *self)
     mulu_items_table_set_resource_id (self->items, selected_id (self));
 }
 
+/* The editor fills every dropdown of references when it is given a record:
+ * a system's "replaced by" lists every other system, 10,000 of them at the
+ * size issue #5 asks for, which cost each opening of a catalog a third of a
+ * second for a step not on screen. The editor of a page not shown follows
+ * the selection when the page is mapped. */
+static void
+sync_editor (MuluRecordsPage *self)
+{
+  gint64 id = selected_id (self);
+
+  if (mulu_record_editor_get_record_id (self->editor) != id)
+    mulu_record_editor_set_record_id (self->editor, id);
+}
+
 static void
 on_selection_changed (MuluRecordsPage *self)
 {
-  mulu_record_editor_set_record_id (self->editor, selected_id (self));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    sync_editor (self);
   sync_items (self);
   update_state (self);
+}
+
+static void
+mulu_records_page_map (GtkWidget *widget)
+{
+  /* Before the children are mapped: the editor's rows are made unmapped. */
+  sync_editor (MULU_RECORDS_PAGE (widget));
+  GTK_WIDGET_CLASS (mulu_records_page_parent_class)->map (widget);
 }
 
 static void
@@ -521,6 +544,7 @@ mulu_records_page_class_init (MuluRecordsPageClass *klass)
   object_class->dispose = mulu_records_page_dispose;
   object_class->set_property = mulu_records_page_set_property;
   object_class->get_property = mulu_records_page_get_property;
+  widget_class->map = mulu_records_page_map;
 
   properties[PROP_ENTITY] = g_param_spec_uint ("entity", NULL, NULL, 0, MULU_N_ENTITIES - 1, MULU_ENTITY_SYSTEM,
                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
