@@ -532,6 +532,8 @@ typedef struct {
   GArray *open_s;          /* mulu_window_open_catalog → first rows painted */
   GArray *open_call_s;     /* the call alone */
   GArray *select_ms;       /* selection → editor painted */
+  double  systems_first_ms; /* the systems step shown → its first system's editor painted */
+  GArray *system_ms;       /* a system chosen → its editor painted */
   GArray *resource_frames;
   GArray *resource_cpu;
   double  items_first_ms;  /* the big resource selected → its first items painted */
@@ -654,6 +656,44 @@ measure_window (const char *path,
       settle (w.window, 2);
     }
 
+  /* The systems step, whose editor offers every other system as the one
+   * that replaced it: shown for the first time, then systems chosen. */
+  {
+    GtkWidget *systems_editor = find_descendant (window->step_pages[1], MULU_TYPE_RECORD_EDITOR, G_TYPE_INVALID);
+    g_autoptr(MuluRecordList) systems = mulu_record_list_new (catalog, MULU_ENTITY_SYSTEM);
+    guint n_systems = g_list_model_get_n_items (G_LIST_MODEL (systems));
+    EditorWanted wanted = { systems_editor, mulu_record_list_get_id_at (systems, 0) };
+    gint64 start = g_get_monotonic_time ();
+    gint64 painted;
+
+    mulu_window_show_step (window, 1);
+    if ((painted = wait_for_paint (w.window, editor_shown, &wanted)) == 0)
+      {
+        g_set_error (error, MULU_ERROR, MULU_ERROR_FAILED, "the first system's editor was never drawn");
+        return FALSE;
+      }
+    f->systems_first_ms = (painted - start) / 1000.0;
+    settle (w.window, 2);
+    for (int i = 0; i < opt_selects; i++)
+      {
+        double ms;
+
+        wanted.id = mulu_record_list_get_id_at (systems, (guint) ((guint64) n_systems * i / opt_selects) + 1);
+        start = g_get_monotonic_time ();
+        mulu_window_show_record (window, MULU_ENTITY_SYSTEM, wanted.id, NULL);
+        if ((painted = wait_for_paint (w.window, editor_shown, &wanted)) == 0)
+          {
+            g_set_error (error, MULU_ERROR, MULU_ERROR_FAILED, "system %" G_GINT64_FORMAT "'s editor was never drawn", wanted.id);
+            return FALSE;
+          }
+        ms = (painted - start) / 1000.0;
+        g_array_append_val (f->system_ms, ms);
+        settle (w.window, 2);
+      }
+    mulu_window_show_step (window, 2);
+    settle (w.window, 5);
+  }
+
   /* The big resource's items: from choosing it, on the items tab, until
    * its first item is drawn; then scrolling them. */
   if (opt_big_items > 0)
@@ -742,6 +782,7 @@ run_all (void)
   f.open_s = g_array_new (FALSE, FALSE, sizeof (double));
   f.open_call_s = g_array_new (FALSE, FALSE, sizeof (double));
   f.select_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  f.system_ms = g_array_new (FALSE, FALSE, sizeof (double));
   watch.paints = g_array_new (FALSE, FALSE, sizeof (gint64));
   watch.cpu = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -772,6 +813,14 @@ run_all (void)
             "open to first rows", open.median, open.n, runs, call.median);
     printf ("%-20s median %5.1f ms   p99 %5.1f ms   max %5.1f ms   (%u resources across the list, until the editor is drawn)\n",
             "select resource", sel.median, sel.p99, sel.max, sel.n);
+    {
+      Stats sys = stats_of (f.system_ms);
+
+      printf ("%-20s %.1f ms   (the systems step shown, until its first system's editor is drawn)\n",
+              "systems step", f.systems_first_ms);
+      printf ("%-20s median %5.1f ms   p99 %5.1f ms   max %5.1f ms   (%u systems across the list, until the editor is drawn)\n",
+              "select system", sys.median, sys.p99, sys.max, sys.n);
+    }
     print_frames ("resources scroll", f.resource_frames, f.resource_cpu, "a page a frame, the end, back, the top, random jumps");
     if (f.items_frames)
       {
@@ -786,6 +835,12 @@ run_all (void)
     print_verdict_frames ("the resources", f.resource_frames);
     printf ("%s: selecting a resource takes at most %.1f ms until its editor is drawn (target < %.0f ms)\n",
             sel.max < TARGET_RESPONSE_MS ? "TARGET MET" : "TARGET MISSED", sel.max, TARGET_RESPONSE_MS);
+    {
+      Stats sys = stats_of (f.system_ms);
+
+      printf ("%s: selecting a system takes at most %.1f ms until its editor is drawn (target < %.0f ms)\n",
+              sys.max < TARGET_RESPONSE_MS ? "TARGET MET" : "TARGET MISSED", sys.max, TARGET_RESPONSE_MS);
+    }
     if (f.items_frames)
       {
         printf ("%s: the first items of a %d-item resource are drawn %.1f ms after choosing it (target < %.0f ms)\n",
@@ -800,6 +855,7 @@ out:
   g_clear_pointer (&f.open_s, g_array_unref);
   g_clear_pointer (&f.open_call_s, g_array_unref);
   g_clear_pointer (&f.select_ms, g_array_unref);
+  g_clear_pointer (&f.system_ms, g_array_unref);
   g_clear_pointer (&f.resource_frames, g_array_unref);
   g_clear_pointer (&f.items_frames, g_array_unref);
   g_clear_pointer (&f.resource_cpu, g_array_unref);
