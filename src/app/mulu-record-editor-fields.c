@@ -259,6 +259,47 @@ mulu_record_editor_is_relevant (MuluRecordEditor *self,
 
 /* — Choices ———————————————————————————————————————————————————————— */
 
+/* The ids and names of the records a reference field can point to. Every
+ * record is read in full to get its name, which for a system's "replaced
+ * by" (every other system, 10,000 at the size of issue #5) cost a third of
+ * a second each time a system was shown; so they are kept until a record
+ * of any kind but a data item changes. */
+static GVariant *
+ref_names (MuluRecordEditor *self,
+           MuluEntity        ref,
+           gint64            parent_id)
+{
+  g_autofree char *key = g_strdup_printf ("%u/%lld", (guint) ref, (long long) parent_id);
+  GVariant *names = g_hash_table_lookup (self->ref_names, key);
+  g_autoptr(MuluRecordList) list = NULL;
+  GVariantBuilder builder;
+  guint n;
+
+  if (names)
+    return names;
+  list = mulu_record_list_new (self->catalog, ref);
+  if (parent_id > 0)
+    mulu_record_list_set_parent (list, parent_id);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(xs)"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MuluRecord) r = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *fallback = NULL;
+      const char *name;
+
+      if (r == NULL)
+        continue;
+      if ((name = mulu_record_get_name (r)) == NULL)
+        name = fallback = g_strdup_printf (_("%s number %lld"), mulu_entity_get_label (ref),
+                                           (long long) mulu_record_get_id (r));
+      g_variant_builder_add (&builder, "(xs)", (gint64) mulu_record_get_id (r), name);
+    }
+  names = g_variant_ref_sink (g_variant_builder_end (&builder));
+  g_hash_table_insert (self->ref_names, g_steal_pointer (&key), names);
+  return names;
+}
+
 static void
 add_ref_choices (MuluRecordEditor *self,
                  GVariantBuilder  *builder,
@@ -266,25 +307,14 @@ add_ref_choices (MuluRecordEditor *self,
                  gint64            parent_id,
                  gint64            exclude_id)
 {
-  g_autoptr(MuluRecordList) list = mulu_record_list_new (self->catalog, ref);
-  guint n;
+  GVariantIter iter;
+  gint64 id;
+  const char *name;
 
-  if (parent_id > 0)
-    mulu_record_list_set_parent (list, parent_id);
-  n = g_list_model_get_n_items (G_LIST_MODEL (list));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MuluRecord) r = g_list_model_get_item (G_LIST_MODEL (list), i);
-      g_autofree char *fallback = NULL;
-      const char *name;
-
-      if (r == NULL || mulu_record_get_id (r) == exclude_id)
-        continue;
-      if ((name = mulu_record_get_name (r)) == NULL)
-        name = fallback = g_strdup_printf (_("%s number %lld"), mulu_entity_get_label (ref),
-                                           (long long) mulu_record_get_id (r));
-      g_variant_builder_add (builder, "(vs)", g_variant_new_int64 (mulu_record_get_id (r)), name);
-    }
+  g_variant_iter_init (&iter, ref_names (self, ref, parent_id));
+  while (g_variant_iter_next (&iter, "(x&s)", &id, &name))
+    if (id != exclude_id)
+      g_variant_builder_add (builder, "(vs)", g_variant_new_int64 (id), name);
 }
 
 GVariant *

@@ -22,6 +22,7 @@ struct _MuluRecordEditor
   GPtrArray           *finding_rows;  /* rows in findings_group */
   GtkWidget           *generate_button;
   gulong               changed_id;
+  GHashTable          *ref_names;     /* "entity/parent" → a(xs): the choices of reference fields */
   guint                reload_id;
 
   /* template */

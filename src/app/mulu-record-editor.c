@@ -217,6 +217,9 @@ catalog_changed_cb (MuluCatalog      *catalog,
                     guint             change,
                     MuluRecordEditor *self)
 {
+  /* Data items are never the target of a reference. */
+  if (entity != MULU_ENTITY_ITEM)
+    g_hash_table_remove_all (self->ref_names);
   if (self->record_id == 0)
     return;
   /* Other records matter too: a duplicate name or code elsewhere changes
@@ -422,6 +425,7 @@ mulu_record_editor_finalize (GObject *object)
 
   g_ptr_array_unref (self->rows);
   g_ptr_array_unref (self->finding_rows);
+  g_hash_table_unref (self->ref_names);
 
   G_OBJECT_CLASS (mulu_record_editor_parent_class)->finalize (object);
 }
@@ -520,6 +524,7 @@ mulu_record_editor_init (MuluRecordEditor *self)
 {
   self->rows = g_ptr_array_new ();
   self->finding_rows = g_ptr_array_new ();
+  self->ref_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_variant_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -561,6 +566,7 @@ mulu_record_editor_set_catalog (MuluRecordEditor *self,
   if (self->catalog)
     g_clear_signal_handler (&self->changed_id, self->catalog);
   g_set_object (&self->catalog, catalog);
+  g_hash_table_remove_all (self->ref_names);
   if (catalog)
     self->changed_id = g_signal_connect_object (catalog, "changed", G_CALLBACK (catalog_changed_cb), self, 0);
   /* A history of another catalog cannot store this one's edits. */
