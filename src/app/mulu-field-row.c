@@ -5,6 +5,9 @@
  * back: a refused value stays in the field with its reason, and a reload
  * that brings the value the row already holds leaves the text alone.
  *
+ * The text kinds (entries and long text) are in mulu-field-row-text.c,
+ * the choices (code tables, references) in mulu-field-row-choices.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "mulu-field-row"
@@ -13,53 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "mulu-field-row.h"
-
-#define DEBOUNCE_MS 600
-
-typedef enum {
-  KIND_ENTRY,     /* AdwEntryRow: text, dates, numbers, lists of codes */
-  KIND_TEXT,      /* GtkTextView: long text */
-  KIND_CHOICE,    /* AdwComboRow: code tables, references, yes/no */
-  KIND_READ_ONLY, /* AdwActionRow showing the value */
-} Kind;
-
-struct _MuluFieldRow
-{
-  AdwPreferencesRow  parent_instance;
-
-  MuluEntity         entity;
-  guint              field;
-  const MuluField   *info;
-  gboolean           read_only;
-  Kind               kind;
-
-  GVariant          *value;          /* as stored in the catalog */
-  GVariant          *choices;        /* a(vs), without the "none" entry */
-  GPtrArray         *shown_values;   /* GVariant or NULL, one per model item */
-  GtkStringList     *model;
-
-  char              *error;          /* why the entered value was refused */
-  char              *live;           /* a check made while typing (the credit code) */
-  gboolean           live_is_error;
-  char              *finding;        /* the findings about this field, joined */
-  MuluSeverity       finding_severity;
-  char              *message;        /* what the message label shows */
-  MuluSeverity       severity;
-
-  guint              debounce_id;
-  guint              loading;        /* > 0 while the row sets its own widgets */
-
-  GtkWidget         *control;
-  GtkWidget         *inner_row;
-
-  /* template */
-  GtkListBox        *list;
-  GtkBox            *text_box;
-  GtkLabel          *text_title;
-  GtkTextView       *text_view;
-  GtkLabel          *message_label;
-};
+#include "mulu-field-row-private.h"
 
 G_DEFINE_FINAL_TYPE (MuluFieldRow, mulu_field_row, ADW_TYPE_PREFERENCES_ROW)
 
@@ -141,8 +98,8 @@ accessible_control (MuluFieldRow *self)
 
 /* — Messages ——————————————————————————————————————————————————————— */
 
-static void
-update_message (MuluFieldRow *self)
+void
+mulu_field_row_update_message (MuluFieldRow *self)
 {
   static const char * const classes[] = { "error", "warning", "dim-label" };
   const char *text = NULL;
@@ -212,7 +169,7 @@ mulu_field_row_set_error (MuluFieldRow *self,
     return;
   g_free (self->error);
   self->error = g_strdup (message);
-  update_message (self);
+  mulu_field_row_update_message (self);
 }
 
 void
@@ -239,7 +196,7 @@ mulu_field_row_set_findings (MuluFieldRow *self,
   g_free (self->finding);
   self->finding = text ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
   self->finding_severity = worst;
-  update_message (self);
+  mulu_field_row_update_message (self);
 }
 
 const char *
@@ -256,43 +213,11 @@ mulu_field_row_get_severity (MuluFieldRow *self)
   return self->severity;
 }
 
-/* — Text —————————————————————————————————————————————————————————— */
+/* — Value ——————————————————————————————————————————————————————————— */
 
-static char *
-dup_text (MuluFieldRow *self)
-{
-  if (self->kind == KIND_ENTRY)
-    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->control)));
-  if (self->kind == KIND_TEXT)
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    }
-  return NULL;
-}
-
-static void
-show_text (MuluFieldRow *self,
-           const char   *text)
-{
-  g_autofree char *current = dup_text (self);
-
-  if (g_strcmp0 (current, text) == 0)
-    return;
-  self->loading++;
-  if (self->kind == KIND_ENTRY)
-    gtk_editable_set_text (GTK_EDITABLE (self->control), text);
-  else
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
-  self->loading--;
-}
-
-static gboolean
-emit_commit (MuluFieldRow *self,
-             GVariant     *value)
+gboolean
+mulu_field_row_emit_commit (MuluFieldRow *self,
+                            GVariant     *value)
 {
   gboolean stored = FALSE;
 
@@ -304,9 +229,9 @@ emit_commit (MuluFieldRow *self,
 }
 
 /* Takes the caller's reference (or the floating one). */
-static void
-take_value (MuluFieldRow *self,
-            GVariant     *value)
+void
+mulu_field_row_take_value (MuluFieldRow *self,
+                           GVariant     *value)
 {
   if (value)
     g_variant_take_ref (value);
@@ -314,302 +239,6 @@ take_value (MuluFieldRow *self,
   self->value = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
 }
-
-/* explicit: Enter or focus leaving, when the field may show the stored
- * form (2024/3/1 → 2024-03-01); after a pause the person may still be
- * typing, so the text is left as it is. */
-static gboolean
-commit_text (MuluFieldRow *self,
-             gboolean      explicit)
-{
-  g_autofree char *text = dup_text (self);
-  g_autoptr(GVariant) value = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->debounce_id, g_source_remove);
-
-  if (!mulu_value_parse (self->info->type, text, &value, &error))
-    {
-      mulu_field_row_set_error (self, error->message);
-      return FALSE;
-    }
-  if (!mulu_value_equal (value, self->value))
-    {
-      if (!emit_commit (self, value))
-        return FALSE;
-      take_value (self, g_variant_ref (value));
-    }
-  mulu_field_row_set_error (self, NULL);
-
-  if (explicit)
-    {
-      g_autofree char *shown = mulu_value_to_text (self->value);
-      show_text (self, shown);
-    }
-  return TRUE;
-}
-
-static gboolean
-debounce_cb (gpointer data)
-{
-  MuluFieldRow *self = data;
-
-  self->debounce_id = 0;
-  commit_text (self, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
-/* The credit code is checked as it is typed: a character that can never
- * appear is named at once, the check character when all 18 are there. */
-static void
-check_while_typing (MuluFieldRow *self)
-{
-  g_autofree char *text = NULL;
-  MuluUsccResult result;
-  glong length;
-
-  if (self->entity != MULU_ENTITY_DEPARTMENT || self->field != MULU_DEPARTMENT_USCC)
-    return;
-  g_clear_pointer (&self->live, g_free);
-  text = g_strstrip (dup_text (self));
-  length = g_utf8_strlen (text, -1);
-  mulu_uscc_check (text, &result);
-  if (result.status == MULU_USCC_BAD_CHARACTER || result.status == MULU_USCC_BAD_CHECK ||
-      (result.status == MULU_USCC_BAD_LENGTH && length > 18))
-    {
-      self->live = mulu_uscc_describe (&result);
-      self->live_is_error = TRUE;
-    }
-  else if (result.status == MULU_USCC_BAD_LENGTH)
-    {
-      self->live = g_strdup_printf (_("%ld of 18 characters"), length);
-      self->live_is_error = FALSE;
-    }
-  /* A valid code whose organisation code looks wrong: the R16 warning
-   * under the field says so. */
-  else if (result.status == MULU_USCC_VALID && result.org_code_ok)
-    {
-      self->live = g_strdup (_("The code is valid."));
-      self->live_is_error = FALSE;
-    }
-  update_message (self);
-}
-
-static void
-text_changed (MuluFieldRow *self)
-{
-  if (self->loading)
-    return;
-  check_while_typing (self);
-  g_clear_handle_id (&self->debounce_id, g_source_remove);
-  self->debounce_id = g_timeout_add (DEBOUNCE_MS, debounce_cb, self);
-}
-
-static void
-entry_activated_cb (MuluFieldRow *self)
-{
-  commit_text (self, TRUE);
-}
-
-static void
-focus_leave_cb (MuluFieldRow *self)
-{
-  if (self->kind == KIND_ENTRY || self->kind == KIND_TEXT)
-    commit_text (self, TRUE);
-}
-
-static gboolean
-text_key_pressed_cb (MuluFieldRow    *self,
-                     guint            keyval,
-                     guint            keycode,
-                     GdkModifierType  state)
-{
-  /* Enter starts a new line in long text; Ctrl+Enter commits. */
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_CONTROL_MASK))
-    {
-      commit_text (self, TRUE);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-gboolean
-mulu_field_row_has_pending_edit (MuluFieldRow *self)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *stored = NULL;
-
-  g_return_val_if_fail (MULU_IS_FIELD_ROW (self), FALSE);
-
-  if (self->kind != KIND_ENTRY && self->kind != KIND_TEXT)
-    return FALSE;
-  if (self->debounce_id != 0)
-    return TRUE;
-  text = dup_text (self);
-  stored = mulu_value_to_text (self->value);
-  return g_strcmp0 (g_strstrip (text), stored) != 0;
-}
-
-gboolean
-mulu_field_row_flush (MuluFieldRow *self)
-{
-  g_return_val_if_fail (MULU_IS_FIELD_ROW (self), FALSE);
-
-  if (!mulu_field_row_has_pending_edit (self))
-    return TRUE;
-  return commit_text (self, FALSE);
-}
-
-/* — Choices ————————————————————————————————————————————————————————— */
-
-static const char *
-none_label (MuluFieldRow *self)
-{
-  if (self->info->type == MULU_FIELD_REF)
-    return _("None");
-  if (self->info->type == MULU_FIELD_BOOL)
-    return _("Not filled in");
-  return _("Not selected");
-}
-
-static guint
-find_shown (MuluFieldRow *self,
-            GVariant     *value)
-{
-  for (guint i = 0; i < self->shown_values->len; i++)
-    if (mulu_value_equal (g_ptr_array_index (self->shown_values, i), value))
-      return i;
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static char *
-dup_choice_label (MuluFieldRow *self,
-                  GVariant     *value)
-{
-  GVariantIter iter;
-  GVariant *v;
-  const char *label;
-
-  if (value == NULL)
-    return NULL;
-  if (self->choices)
-    {
-      g_variant_iter_init (&iter, self->choices);
-      while (g_variant_iter_next (&iter, "(v&s)", &v, &label))
-        {
-          gboolean same = mulu_value_equal (v, value);
-          g_variant_unref (v);
-          if (same)
-            return g_strdup (label);
-        }
-    }
-  return mulu_value_to_text (value);
-}
-
-static void
-show_read_only (MuluFieldRow *self)
-{
-  g_autofree char *label = dup_choice_label (self, self->value);
-  g_autofree char *escaped = g_markup_escape_text (label ? label : _("Not filled in"), -1);
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->control), escaped);
-}
-
-/* Rebuilds the list: "none", the choices, and the stored value when it is
- * not among them, so that an imported value is shown, never dropped. */
-static void
-rebuild_model (MuluFieldRow *self)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  GVariantIter iter;
-  GVariant *v;
-  const char *label;
-
-  g_ptr_array_set_size (self->shown_values, 0);
-  g_ptr_array_add (self->shown_values, NULL);
-  g_ptr_array_add (labels, g_strdup (none_label (self)));
-  if (self->choices)
-    {
-      g_variant_iter_init (&iter, self->choices);
-      while (g_variant_iter_next (&iter, "(v&s)", &v, &label))
-        {
-          g_ptr_array_add (self->shown_values, v);
-          g_ptr_array_add (labels, g_strdup (label));
-        }
-    }
-  if (self->value && find_shown (self, self->value) == GTK_INVALID_LIST_POSITION)
-    {
-      g_autofree char *text = mulu_value_to_text (self->value);
-      g_ptr_array_add (self->shown_values, g_variant_ref (self->value));
-      /* Translators: a stored value that the code table does not list */
-      g_ptr_array_add (labels, g_strdup_printf (_("%s (not in the list)"), text));
-    }
-  g_ptr_array_add (labels, NULL);
-
-  self->loading++;
-  gtk_string_list_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
-                          (const char * const *) labels->pdata);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self->control), find_shown (self, self->value));
-  self->loading--;
-}
-
-static void
-selected_changed_cb (MuluFieldRow *self)
-{
-  guint selected;
-  GVariant *value;
-
-  if (self->loading)
-    return;
-  selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->control));
-  if (selected >= self->shown_values->len)
-    return;
-  value = g_ptr_array_index (self->shown_values, selected);
-  if (mulu_value_equal (value, self->value))
-    return;
-
-  if (!emit_commit (self, value))
-    {
-      self->loading++;
-      adw_combo_row_set_selected (ADW_COMBO_ROW (self->control), find_shown (self, self->value));
-      self->loading--;
-      return;
-    }
-  mulu_field_row_set_error (self, NULL);
-  take_value (self, value ? g_variant_ref (value) : NULL);
-}
-
-void
-mulu_field_row_set_choices (MuluFieldRow *self,
-                            GVariant     *choices)
-{
-  g_return_if_fail (MULU_IS_FIELD_ROW (self));
-  g_return_if_fail (choices == NULL || g_variant_is_of_type (choices, G_VARIANT_TYPE ("a(vs)")));
-
-  if (choices)
-    g_variant_ref_sink (choices);
-  if (self->choices && choices && g_variant_equal (self->choices, choices))
-    {
-      g_variant_unref (choices);
-      return;
-    }
-  g_clear_pointer (&self->choices, g_variant_unref);
-  self->choices = choices;
-
-  if (self->kind == KIND_CHOICE)
-    rebuild_model (self);
-  else if (self->kind == KIND_READ_ONLY)
-    show_read_only (self);
-}
-
-GVariant *
-mulu_field_row_get_choices (MuluFieldRow *self)
-{
-  g_return_val_if_fail (MULU_IS_FIELD_ROW (self), NULL);
-  return self->choices;
-}
-
-/* — Value ——————————————————————————————————————————————————————————— */
 
 GVariant *
 mulu_field_row_get_value (MuluFieldRow *self)
@@ -632,7 +261,7 @@ mulu_field_row_set_value (MuluFieldRow *self,
       g_clear_pointer (&value, g_variant_unref);
       return;
     }
-  take_value (self, value);
+  mulu_field_row_take_value (self, value);
 
   /* The catalog now holds something else (an undo, another window): show
    * it, and drop a refusal that was about the text it replaces. */
@@ -646,29 +275,29 @@ mulu_field_row_set_value (MuluFieldRow *self,
     case KIND_TEXT:
       {
         g_autofree char *text = mulu_value_to_text (value);
-        show_text (self, text);
+        mulu_field_row_show_text (self, text);
       }
       break;
     case KIND_CHOICE:
       /* Rebuild when the value is not listed, or to drop the entry kept
        * for a previous value that was not. */
-      if ((value && find_shown (self, value) == GTK_INVALID_LIST_POSITION) ||
+      if ((value && mulu_field_row_find_shown (self, value) == GTK_INVALID_LIST_POSITION) ||
           self->shown_values->len > 1 + (self->choices ? g_variant_n_children (self->choices) : 0))
-        rebuild_model (self);
+        mulu_field_row_rebuild_model (self);
       else
         {
           self->loading++;
-          adw_combo_row_set_selected (ADW_COMBO_ROW (self->control), find_shown (self, value));
+          adw_combo_row_set_selected (ADW_COMBO_ROW (self->control), mulu_field_row_find_shown (self, value));
           self->loading--;
         }
       break;
     case KIND_READ_ONLY:
-      show_read_only (self);
+      mulu_field_row_show_read_only (self);
       break;
     default:
       g_assert_not_reached ();
     }
-  update_message (self);
+  mulu_field_row_update_message (self);
 }
 
 /* — Construction ——————————————————————————————————————————————————— */
@@ -683,96 +312,6 @@ list_keynav_failed_cb (MuluFieldRow     *self,
   if (root == NULL || (direction != GTK_DIR_UP && direction != GTK_DIR_DOWN))
     return FALSE;
   return gtk_widget_child_focus (root, direction == GTK_DIR_UP ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
-}
-
-static void
-add_focus_leave (MuluFieldRow *self,
-                 GtkWidget    *widget)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect_object (focus, "leave", G_CALLBACK (focus_leave_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (widget, focus);
-}
-
-static void
-build_entry (MuluFieldRow *self,
-             const char   *title)
-{
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  switch (self->info->type)
-    {
-    case MULU_FIELD_INT:
-    case MULU_FIELD_REAL:
-      adw_entry_row_set_input_purpose (row, GTK_INPUT_PURPOSE_NUMBER);
-      break;
-    case MULU_FIELD_DATE:
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("A date such as 2024-03-01, 2024/3/1 or 2024年3月1日"));
-      break;
-    case MULU_FIELD_LIST:
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Several codes, separated by commas or 、"));
-      break;
-    case MULU_FIELD_TEXT:
-    case MULU_FIELD_BOOL:
-    case MULU_FIELD_REF:
-    default:
-      break;
-    }
-  g_signal_connect_object (row, "changed", G_CALLBACK (text_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row, "entry-activated", G_CALLBACK (entry_activated_cb), self, G_CONNECT_SWAPPED);
-  add_focus_leave (self, GTK_WIDGET (row));
-
-  self->inner_row = self->control = GTK_WIDGET (row);
-}
-
-static void
-build_text (MuluFieldRow *self,
-            const char   *title)
-{
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  gtk_label_set_markup (self->text_title, title);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
-                           G_CALLBACK (text_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (text_key_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
-  add_focus_leave (self, GTK_WIDGET (self->text_view));
-  gtk_widget_set_visible (GTK_WIDGET (self->text_box), TRUE);
-
-  self->control = GTK_WIDGET (self->text_view);
-}
-
-static void
-build_choice (MuluFieldRow *self,
-              const char   *title)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-
-  self->model = gtk_string_list_new (NULL);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_expression (row, expression);
-  adw_combo_row_set_model (row, G_LIST_MODEL (self->model));
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (selected_changed_cb), self, G_CONNECT_SWAPPED);
-
-  self->inner_row = self->control = GTK_WIDGET (row);
-  rebuild_model (self);
-}
-
-static void
-build_read_only (MuluFieldRow *self,
-                 const char   *title)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  self->inner_row = self->control = row;
-  show_read_only (self);
 }
 
 static void
@@ -806,16 +345,16 @@ mulu_field_row_constructed (GObject *object)
   switch (self->kind)
     {
     case KIND_ENTRY:
-      build_entry (self, title);
+      mulu_field_row_build_entry (self, title);
       break;
     case KIND_TEXT:
-      build_text (self, title);
+      mulu_field_row_build_text (self, title);
       break;
     case KIND_CHOICE:
-      build_choice (self, title);
+      mulu_field_row_build_choice (self, title);
       break;
     case KIND_READ_ONLY:
-      build_read_only (self, title);
+      mulu_field_row_build_read_only (self, title);
       break;
     default:
       g_assert_not_reached ();

@@ -130,16 +130,49 @@ update_review_note (MuluRecordsPage *self,
   gtk_widget_set_visible (self->review_note, TRUE);
 }
 
+/* The items table makes a row of widgets (dropdowns among them) for every
+ * item GTK 4.8's list view keeps around, about 200 of them, whether or not
+ * the table is on screen: filling it for each resource chosen while the
+ * details tab shows made every selection in the list pay for a table nobody
+ * looked at. So it follows the selection only while its tab shows. */
 static void
-on_selection_changed (MuluRecordsPage *self)
+sync_items (MuluRecordsPage *self)
+{
+  if (self->items &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->detail_stack), "items") == 0)
+    mulu_items_table_set_resource_id (self->items, selected_id (self));
+}
+
+/* The editor fills every dropdown of references when it is given a record:
+ * a system's "replaced by" lists every other system, 10,000 of them at the
+ * size issue #5 asks for, which cost each opening of a catalog a third of a
+ * second for a step not on screen. The editor of a page not shown follows
+ * the selection when the page is mapped. */
+static void
+sync_editor (MuluRecordsPage *self)
 {
   gint64 id = selected_id (self);
 
   update_review_note (self, id);
-  mulu_record_editor_set_record_id (self->editor, id);
-  if (self->items)
-    mulu_items_table_set_resource_id (self->items, id);
+  if (mulu_record_editor_get_record_id (self->editor) != id)
+    mulu_record_editor_set_record_id (self->editor, id);
+}
+
+static void
+on_selection_changed (MuluRecordsPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    sync_editor (self);
+  sync_items (self);
   update_state (self);
+}
+
+static void
+mulu_records_page_map (GtkWidget *widget)
+{
+  /* Before the children are mapped: the editor's rows are made unmapped. */
+  sync_editor (MULU_RECORDS_PAGE (widget));
+  GTK_WIDGET_CLASS (mulu_records_page_parent_class)->map (widget);
 }
 
 static void
@@ -339,6 +372,8 @@ mulu_records_page_set_document (MuluRecordsPage *self,
   mulu_record_editor_set_history (self->editor, history);
   if (self->items)
     {
+      /* Not the old catalog's resource id in the new catalog, even unseen. */
+      mulu_items_table_set_resource_id (self->items, 0);
       mulu_items_table_set_catalog (self->items, catalog);
       mulu_items_table_set_history (self->items, history);
     }
@@ -429,6 +464,7 @@ mulu_records_page_constructed (GObject *object)
       self->items = MULU_ITEMS_TABLE (mulu_items_table_new ());
       page = adw_view_stack_add_titled (self->detail_stack, GTK_WIDGET (self->items), "items", _("Data Items"));
       adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
+      g_signal_connect_object (self->detail_stack, "notify::visible-child-name", G_CALLBACK (sync_items), self, G_CONNECT_SWAPPED);
       add_tab_shortcuts (self);
     }
 }
@@ -514,6 +550,7 @@ mulu_records_page_class_init (MuluRecordsPageClass *klass)
   object_class->dispose = mulu_records_page_dispose;
   object_class->set_property = mulu_records_page_set_property;
   object_class->get_property = mulu_records_page_get_property;
+  widget_class->map = mulu_records_page_map;
 
   properties[PROP_ENTITY] = g_param_spec_uint ("entity", NULL, NULL, 0, MULU_N_ENTITIES - 1, MULU_ENTITY_SYSTEM,
                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);

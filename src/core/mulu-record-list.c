@@ -28,6 +28,7 @@ struct _MuluRecordList
   int           sort_field;
   gboolean      descending;
   GArray       *ids;          /* gint64 row ids in display order */
+  gboolean      loaded;       /* ids read since the list was made */
   GHashTable   *pages;        /* page number → GPtrArray of MuluRecord */
   GQueue        page_order;   /* oldest first, for eviction */
   sqlite3_stmt *row_stmt;
@@ -163,6 +164,21 @@ query_ids (MuluRecordList *self)
   return ids;
 }
 
+/* The ids are read when first asked for, not when the list is made: a list
+ * of a resource's items is made and then given its parent, and reading the
+ * ids in between would read every item of the catalog. */
+static GArray *
+ids_of (MuluRecordList *self)
+{
+  if (!self->loaded)
+    {
+      g_array_unref (self->ids);
+      self->ids = query_ids (self);
+      self->loaded = TRUE;
+    }
+  return self->ids;
+}
+
 /* Re-reads the ids and tells views what changed as one span: the rows
  * before the first difference and after the last stay where they are. */
 static void
@@ -170,8 +186,13 @@ reload (MuluRecordList *self,
         gint64          changed_id)
 {
   GArray *old = self->ids;
-  GArray *new = query_ids (self);
+  GArray *new;
   guint prefix = 0, suffix = 0, removed, added;
+
+  /* Nobody has seen the rows yet: nothing to tell, nothing to re-read. */
+  if (!self->loaded)
+    return;
+  new = query_ids (self);
 
   while (prefix < old->len && prefix < new->len &&
          g_array_index (old, gint64, prefix) == g_array_index (new, gint64, prefix) &&
@@ -217,7 +238,7 @@ list_get_item_type (GListModel *model)
 static guint
 list_get_n_items (GListModel *model)
 {
-  return MULU_RECORD_LIST (model)->ids->len;
+  return ids_of (MULU_RECORD_LIST (model))->len;
 }
 
 static GPtrArray *
@@ -270,7 +291,7 @@ list_get_item (GListModel *model,
   guint page = position / PAGE_SIZE;
   GPtrArray *records;
 
-  if (position >= self->ids->len || !mulu_catalog_is_open (self->catalog))
+  if (position >= ids_of (self)->len || !mulu_catalog_is_open (self->catalog))
     return NULL;
   records = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
   if (records == NULL)
@@ -326,7 +347,7 @@ mulu_record_list_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->ids->len);
+      g_value_set_uint (value, ids_of (self)->len);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -368,8 +389,6 @@ mulu_record_list_new (MuluCatalog *catalog,
   self->catalog = g_object_ref (catalog);
   self->entity = entity;
   self->changed_id = g_signal_connect (catalog, "changed", G_CALLBACK (on_catalog_changed), self);
-  g_array_unref (self->ids);
-  self->ids = query_ids (self);
   return self;
 }
 
@@ -401,10 +420,14 @@ mulu_record_list_set_search (MuluRecordList *self,
                              const char     *text)
 {
   g_return_if_fail (MULU_IS_RECORD_LIST (self));
+  /* An empty search is no search: the window sets "" on every list it
+   * opens, which read all the ids again for nothing. */
+  if (text && *text == '\0')
+    text = NULL;
   if (g_strcmp0 (self->search, text) == 0)
     return;
   g_free (self->search);
-  self->search = (text && *text) ? g_strdup (text) : NULL;
+  self->search = g_strdup (text);
   reload (self, 0);
 }
 
@@ -426,6 +449,7 @@ guint
 mulu_record_list_find (MuluRecordList *self,
                        gint64          id)
 {
+  ids_of (self);
   for (guint i = 0; i < self->ids->len; i++)
     if (g_array_index (self->ids, gint64, i) == id)
       return i;
@@ -436,7 +460,7 @@ gint64
 mulu_record_list_get_id_at (MuluRecordList *self,
                             guint           position)
 {
-  return position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
+  return position < ids_of (self)->len ? g_array_index (self->ids, gint64, position) : 0;
 }
 
 /**

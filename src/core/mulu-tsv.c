@@ -1,4 +1,7 @@
-/* mulu-tsv.c
+/* mulu-tsv.c — splitting a pasted block and turning its rows into items
+ *
+ * How each column is read is decided in mulu-tsv-columns.c, and how a
+ * cell's text becomes a code or a length in mulu-tsv-values.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,7 +13,7 @@
 #include <string.h>
 
 #include "mulu-error.h"
-#include "mulu-tsv.h"
+#include "mulu-tsv-private.h"
 #include "mulu-value.h"
 
 /* — Splitting ——————————————————————————————————————————————————————— */
@@ -21,9 +24,9 @@ is_blank_char (gunichar c)
   return g_unichar_isspace (c) || c == 0x3000 /* ideographic space */ || c == 0xA0 || c == 0xFEFF;
 }
 
-static char *
-trim_cell (const char *s,
-           gsize       len)
+char *
+mulu_tsv_trim_cell (const char *s,
+                    gsize       len)
 {
   const char *start = s;
   const char *end = s + len;
@@ -130,7 +133,7 @@ mulu_tsv_split (const char *text)
             p++;
           g_string_append_len (cell, start, p - start);
         }
-      g_ptr_array_add (row, trim_cell (cell->str, cell->len));
+      g_ptr_array_add (row, mulu_tsv_trim_cell (cell->str, cell->len));
 
       if (sep && *p == sep)
         {
@@ -186,340 +189,6 @@ mulu_tsv_split (const char *text)
     }
 
   return g_steal_pointer (&rows);
-}
-
-/* — Recognising values ———————————————————————————————————————————————— */
-
-static char *
-fold (const char *text)
-{
-  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
-  g_autofree char *trimmed = NULL;
-
-  if (nfkc == NULL)
-    return g_strdup ("");
-  trimmed = trim_cell (nfkc, strlen (nfkc));
-  return g_utf8_strdown (trimmed, -1);
-}
-
-typedef struct { const char *name; const char *code; } TypeAlias;
-
-/* Column types of the databases and spreadsheets clerks copy from, and the
- * Chinese words people write instead of the labels. */
-static const TypeAlias type_aliases[] = {
-  { "long raw", "G" }, { "double precision", "B" }, { "character varying", "C" },
-  { "char", "C" }, { "character", "C" }, { "varchar", "C" }, { "varchar2", "C" },
-  { "nvarchar", "C" }, { "nvarchar2", "C" }, { "nchar", "C" }, { "string", "C" },
-  { "uuid", "C" }, { "enum", "C" },
-  { "number", "N" }, { "numeric", "N" }, { "decimal", "N" }, { "dec", "N" },
-  { "money", "Y" }, { "smallmoney", "Y" }, { "currency", "Y" },
-  { "date", "D" },
-  { "datetime", "T" }, { "datetime2", "T" }, { "smalldatetime", "T" }, { "timestamp", "T" },
-  { "timestamptz", "T" }, { "time", "T" },
-  { "bool", "L" }, { "boolean", "L" }, { "bit", "L" }, { "logical", "L" },
-  { "text", "M" }, { "ntext", "M" }, { "clob", "M" }, { "nclob", "M" }, { "longtext", "M" },
-  { "mediumtext", "M" }, { "tinytext", "M" }, { "memo", "M" }, { "long", "M" }, { "json", "M" },
-  { "jsonb", "M" }, { "xml", "M" },
-  { "blob", "G" }, { "longblob", "G" }, { "mediumblob", "G" }, { "tinyblob", "G" },
-  { "binary", "G" }, { "varbinary", "G" }, { "image", "G" }, { "bytea", "G" }, { "raw", "G" },
-  { "bfile", "G" }, { "general", "G" },
-  { "double", "B" }, { "float8", "B" }, { "binary_double", "B" },
-  { "float", "F" }, { "float4", "F" }, { "real", "F" }, { "binary_float", "F" },
-  { "int", "I" }, { "integer", "I" }, { "bigint", "I" }, { "smallint", "I" }, { "tinyint", "I" },
-  { "mediumint", "I" }, { "int2", "I" }, { "int4", "I" }, { "int8", "I" }, { "serial", "I" },
-  { "bigserial", "I" }, { "smallserial", "I" }, { "pls_integer", "I" }, { "binary_integer", "I" },
-  { "字符", "C" }, { "字符串", "C" }, { "文本", "C" },
-  { "数值", "N" }, { "数字", "N" }, { "小数", "N" },
-  { "货币", "Y" }, { "金额", "Y" },
-  { "日期", "D" },
-  { "日期时间", "T" }, { "时间", "T" }, { "时间戳", "T" },
-  { "逻辑", "L" }, { "布尔", "L" }, { "布尔型", "L" },
-  { "备注", "M" }, { "长文本", "M" }, { "大文本", "M" },
-  { "通用", "G" }, { "二进制", "G" },
-  { "双精度", "B" },
-  { "整数", "I" }, { "整形", "I" },
-  { "浮点", "F" }, { "浮点数", "F" },
-};
-
-static const MuluCodeEntry *
-lookup_code_by_value_or_label (GPtrArray  *entries,
-                               const char *folded)
-{
-  for (guint i = 0; entries && i < entries->len; i++)
-    {
-      const MuluCodeEntry *e = g_ptr_array_index (entries, i);
-      g_autofree char *value = g_utf8_strdown (e->value, -1);
-      if (g_str_equal (folded, value) || g_str_equal (folded, e->label))
-        return e;
-    }
-  return NULL;
-}
-
-/**
- * mulu_tsv_data_type_from_text:
- * @text: a cell: "C", "字符型", "C 字符型", "varchar2(50)", "整数"…
- * @codes: the catalog's code tables
- * @out_length: (out) (optional): the length the text gives ("varchar2(50)"
- *   gives 50), or -1
- *
- * Returns: the code of the data type (a string owned by @codes or a
- *   static string), or %NULL when @text names none
- */
-const char *
-mulu_tsv_data_type_from_text (const char *text,
-                              MuluCodes  *codes,
-                              gint64     *out_length)
-{
-  GPtrArray *entries;
-  g_autofree char *folded = NULL;
-  g_autofree char *compact = NULL;
-  g_autofree char *base = NULL;
-  const MuluCodeEntry *entry;
-  const char *paren;
-  const char *code = NULL;
-  gint64 arg = -1;
-
-  if (out_length)
-    *out_length = -1;
-  if (text == NULL || codes == NULL)
-    return NULL;
-  entries = mulu_codes_list (codes, "data_type", NULL);
-  folded = fold (text);
-  if (*folded == '\0')
-    return NULL;
-
-  /* "C", "字符型" */
-  if ((entry = lookup_code_by_value_or_label (entries, folded)) != NULL)
-    return entry->value;
-
-  /* "C 字符型", "C-字符型", "字符型(C)", "C：字符型" (NFKC has made the
-   * full-width punctuation ASCII) */
-  {
-    GString *s = g_string_new (NULL);
-    for (const char *p = folded; *p; p = g_utf8_next_char (p))
-      {
-        gunichar c = g_utf8_get_char (p);
-        gboolean separator = c == 0x3001 /* 、 */ || (c < 128 && (g_ascii_isspace (c) || strchr ("-:()/.", (int) c)));
-        if (!separator)
-          g_string_append_unichar (s, c);
-      }
-    compact = g_string_free (s, FALSE);
-  }
-  for (guint i = 0; entries && i < entries->len; i++)
-    {
-      const MuluCodeEntry *e = g_ptr_array_index (entries, i);
-      g_autofree char *value = g_utf8_strdown (e->value, -1);
-      g_autofree char *before = g_strconcat (value, e->label, NULL);
-      g_autofree char *after = g_strconcat (e->label, value, NULL);
-      if (g_str_equal (compact, before) || g_str_equal (compact, after))
-        return e->value;
-    }
-
-  /* "varchar2(50)", "number(10,2)", "int(11) unsigned", "timestamp with time zone" */
-  paren = strchr (folded, '(');
-  base = g_strndup (folded, paren ? (gsize) (paren - folded) : strlen (folded));
-  g_strstrip (base);
-  if (paren)
-    {
-      const char *p = paren + 1;
-      while (*p == ' ')
-        p++;
-      if (g_ascii_isdigit (*p))
-        arg = g_ascii_strtoll (p, NULL, 10);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (type_aliases) && code == NULL; i++)
-    if (g_str_equal (base, type_aliases[i].name))
-      code = type_aliases[i].code;
-  if (code == NULL)
-    {
-      /* The first word: "timestamp with time zone", "int unsigned". */
-      g_autofree char *word = g_strndup (base, strcspn (base, " "));
-      if (!g_str_equal (word, base))
-        for (guint i = 0; i < G_N_ELEMENTS (type_aliases) && code == NULL; i++)
-          if (g_str_equal (word, type_aliases[i].name))
-            code = type_aliases[i].code;
-    }
-  if (code == NULL)
-    return NULL;
-
-  /* Only the text and number types carry a length in parentheses; the
-   * figure after timestamp( is a precision of seconds. */
-  if (out_length && arg > 0 && (g_str_equal (code, "C") || g_str_equal (code, "N") || g_str_equal (code, "I")))
-    *out_length = arg;
-
-  /* The built-in table holds every alias target; a catalog whose table
-   * lacks one does not get a code it cannot show. */
-  entry = mulu_codes_lookup (codes, "data_type", NULL, code);
-  return entry ? entry->value : NULL;
-}
-
-static const char *
-code_value_from_text (MuluCodes  *codes,
-                      const char *table,
-                      const char *text)
-{
-  GPtrArray *entries = mulu_codes_list (codes, table, NULL);
-  g_autofree char *folded = fold (text);
-  const MuluCodeEntry *entry;
-  const char *prefix_match = NULL;
-  guint n_prefix = 0;
-
-  if (*folded == '\0')
-    return NULL;
-  if ((entry = lookup_code_by_value_or_label (entries, folded)) != NULL)
-    return entry->value;
-  /* "有条件" for 有条件共享 */
-  if (g_utf8_strlen (folded, -1) >= 2)
-    for (guint i = 0; entries && i < entries->len; i++)
-      {
-        const MuluCodeEntry *e = g_ptr_array_index (entries, i);
-        if (g_str_has_prefix (e->value, folded))
-          {
-            prefix_match = e->value;
-            n_prefix++;
-          }
-      }
-  return n_prefix == 1 ? prefix_match : NULL;
-}
-
-/**
- * mulu_tsv_parse_length:
- * @text: a length as a clerk writes it
- * @out_length: (out): the length, or -1 when @text is empty
- * @error: set when @text is not a length
- *
- * A length is a whole number above zero. "10,2" (precision and scale, as
- * database dictionaries write a decimal's size) is a length of 10; "1,234"
- * has a thousands separator; "100万" is refused, never read as 100.
- */
-gboolean
-mulu_tsv_parse_length (const char  *text,
-                       gint64      *out_length,
-                       GError     **error)
-{
-  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
-  g_autoptr(GVariant) value = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
-  static GRegex *precision_scale;
-
-  if (g_once_init_enter (&precision_scale))
-    g_once_init_leave (&precision_scale, g_regex_new ("^\\s*([0-9]+)\\s*,\\s*[0-9]{1,2}\\s*$", G_REGEX_OPTIMIZE, 0, NULL));
-
-  if (nfkc == NULL)
-    nfkc = g_strdup (text);
-  if (g_regex_match (precision_scale, nfkc, 0, &match))
-    {
-      g_autofree char *digits = g_match_info_fetch (match, 1);
-      *out_length = g_ascii_strtoll (digits, NULL, 10);
-    }
-  else
-    {
-      if (!mulu_value_parse (MULU_FIELD_INT, nfkc, &value, error))
-        return FALSE;
-      if (value == NULL)
-        {
-          *out_length = -1;
-          return TRUE;
-        }
-      *out_length = g_variant_get_int64 (value);
-    }
-  if (*out_length <= 0)
-    {
-      g_set_error (error, MULU_ERROR, MULU_ERROR_INVALID,
-                   _("“%s” is not a length; a length is a whole number above zero."), text);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-looks_like_integer (const char *text)
-{
-  gint64 n;
-
-  return mulu_tsv_parse_length (text, &n, NULL) && n > 0;
-}
-
-static gboolean
-has_cjk (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* — Headers ——————————————————————————————————————————————————————————— */
-
-typedef struct { const char *text; MuluTsvRole role; } HeaderWord;
-
-/* In order of preference: of two columns both headed as names, the one
- * earlier in this list is the name ("中文名称" beats "字段名", which in a
- * database dictionary is the column's English identifier). */
-static const HeaderWord header_words[] = {
-  { "信息项名称", MULU_TSV_ROLE_NAME }, { "信息项名", MULU_TSV_ROLE_NAME },
-  { "数据项名称", MULU_TSV_ROLE_NAME }, { "中文名称", MULU_TSV_ROLE_NAME },
-  { "字段中文名称", MULU_TSV_ROLE_NAME }, { "字段中文名", MULU_TSV_ROLE_NAME },
-  { "中文名", MULU_TSV_ROLE_NAME }, { "信息项", MULU_TSV_ROLE_NAME }, { "数据项", MULU_TSV_ROLE_NAME },
-  { "名称", MULU_TSV_ROLE_NAME }, { "元素名称", MULU_TSV_ROLE_NAME }, { "字段名称", MULU_TSV_ROLE_NAME },
-  { "字段名", MULU_TSV_ROLE_NAME }, { "列名", MULU_TSV_ROLE_NAME }, { "字段", MULU_TSV_ROLE_NAME },
-  { "item name", MULU_TSV_ROLE_NAME }, { "name", MULU_TSV_ROLE_NAME }, { "field name", MULU_TSV_ROLE_NAME },
-  { "column name", MULU_TSV_ROLE_NAME }, { "field", MULU_TSV_ROLE_NAME },
-
-  { "数据类型", MULU_TSV_ROLE_DATA_TYPE }, { "信息项类型", MULU_TSV_ROLE_DATA_TYPE },
-  { "字段类型", MULU_TSV_ROLE_DATA_TYPE }, { "类型", MULU_TSV_ROLE_DATA_TYPE },
-  { "数据格式", MULU_TSV_ROLE_DATA_TYPE }, { "data type", MULU_TSV_ROLE_DATA_TYPE },
-  { "datatype", MULU_TSV_ROLE_DATA_TYPE }, { "type", MULU_TSV_ROLE_DATA_TYPE },
-
-  { "长度", MULU_TSV_ROLE_LENGTH }, { "数据长度", MULU_TSV_ROLE_LENGTH }, { "字段长度", MULU_TSV_ROLE_LENGTH },
-  { "信息项长度", MULU_TSV_ROLE_LENGTH }, { "宽度", MULU_TSV_ROLE_LENGTH }, { "length", MULU_TSV_ROLE_LENGTH },
-  { "size", MULU_TSV_ROLE_LENGTH },
-
-  { "共享类型", MULU_TSV_ROLE_SHARE_TYPE }, { "共享属性", MULU_TSV_ROLE_SHARE_TYPE },
-  { "share type", MULU_TSV_ROLE_SHARE_TYPE }, { "sharing type", MULU_TSV_ROLE_SHARE_TYPE },
-
-  { "开放类型", MULU_TSV_ROLE_OPEN_TYPE }, { "开放属性", MULU_TSV_ROLE_OPEN_TYPE },
-  { "是否向社会开放", MULU_TSV_ROLE_OPEN_TYPE }, { "是否开放", MULU_TSV_ROLE_OPEN_TYPE },
-  { "open type", MULU_TSV_ROLE_OPEN_TYPE },
-
-  { "备注", MULU_TSV_ROLE_REMARKS }, { "说明", MULU_TSV_ROLE_REMARKS }, { "描述", MULU_TSV_ROLE_REMARKS },
-  { "备注说明", MULU_TSV_ROLE_REMARKS }, { "字段说明", MULU_TSV_ROLE_REMARKS }, { "字段描述", MULU_TSV_ROLE_REMARKS },
-  { "remarks", MULU_TSV_ROLE_REMARKS }, { "remark", MULU_TSV_ROLE_REMARKS }, { "notes", MULU_TSV_ROLE_REMARKS },
-  { "note", MULU_TSV_ROLE_REMARKS }, { "comment", MULU_TSV_ROLE_REMARKS }, { "comments", MULU_TSV_ROLE_REMARKS },
-  { "description", MULU_TSV_ROLE_REMARKS },
-
-  /* Known, and not for a data item. */
-  { "序号", MULU_TSV_ROLE_IGNORE }, { "编号", MULU_TSV_ROLE_IGNORE }, { "行号", MULU_TSV_ROLE_IGNORE },
-  { "英文名称", MULU_TSV_ROLE_IGNORE }, { "英文名", MULU_TSV_ROLE_IGNORE }, { "no", MULU_TSV_ROLE_IGNORE },
-  { "#", MULU_TSV_ROLE_IGNORE },
-};
-
-/* The index of @cell in header_words, or -1. Marks of a required column
- * ("*名称") and explanations in parentheses ("长度(字节)") are left aside. */
-static int
-match_header (const char *cell)
-{
-  g_autofree char *folded = fold (cell);
-  char *paren;
-  char *text = folded;
-
-  while (*text == '*')
-    text++;
-  if ((paren = strchr (text, '(')) != NULL && paren != text)
-    *paren = '\0';
-  g_strstrip (text);
-  {
-    gsize len = strlen (text);
-    while (len > 0 && (text[len - 1] == '*' || text[len - 1] == '.' || text[len - 1] == ':'))
-      text[--len] = '\0';
-  }
-  for (guint i = 0; i < G_N_ELEMENTS (header_words); i++)
-    if (g_str_equal (text, header_words[i].text))
-      return (int) i;
-  return -1;
 }
 
 /* — Mapping ——————————————————————————————————————————————————————————— */
@@ -680,7 +349,7 @@ map_rows (MuluTsvResult *self,
 
       if ((c = column_of[MULU_TSV_ROLE_SHARE_TYPE]) >= 0 && *cells[c] != '\0')
         {
-          const char *value = code_value_from_text (codes, "share_type", cells[c]);
+          const char *value = mulu_tsv_code_value (codes, "share_type", cells[c]);
           if (value)
             row->share_type = g_strdup (value);
           else
@@ -693,7 +362,7 @@ map_rows (MuluTsvResult *self,
 
       if ((c = column_of[MULU_TSV_ROLE_OPEN_TYPE]) >= 0 && *cells[c] != '\0')
         {
-          const char *value = code_value_from_text (codes, "open_type", cells[c]);
+          const char *value = mulu_tsv_code_value (codes, "open_type", cells[c]);
           if (value)
             row->open_type = g_strdup (value);
           else
@@ -718,262 +387,6 @@ map_rows (MuluTsvResult *self,
       g_ptr_array_add (self->rows, row);
     }
 }
-
-typedef struct {
-  guint    n_values;
-  guint    n_types;
-  guint    n_integers;
-  guint    n_share;
-  guint    n_open;
-  guint    n_cjk;
-  gboolean sequence; /* 1, 2, 3 … in every row */
-} ColumnStats;
-
-static void
-column_stats (MuluTsvResult *self,
-              guint          column,
-              MuluCodes     *codes,
-              ColumnStats   *stats)
-{
-  guint first = self->has_header ? 1 : 0;
-
-  memset (stats, 0, sizeof *stats);
-  stats->sequence = self->cells->len - first >= 2;
-  for (guint r = first; r < self->cells->len; r++)
-    {
-      const char *cell = ((char **) g_ptr_array_index (self->cells, r))[column];
-      gint64 n = -1;
-
-      if (*cell == '\0')
-        {
-          stats->sequence = FALSE;
-          continue;
-        }
-      stats->n_values++;
-      if (mulu_tsv_data_type_from_text (cell, codes, NULL))
-        stats->n_types++;
-      if (mulu_tsv_parse_length (cell, &n, NULL) && n > 0)
-        stats->n_integers++;
-      if (n != (gint64) (r - first + 1))
-        stats->sequence = FALSE;
-      if (code_value_from_text (codes, "share_type", cell))
-        stats->n_share++;
-      if (code_value_from_text (codes, "open_type", cell))
-        stats->n_open++;
-      if (has_cjk (cell))
-        stats->n_cjk++;
-    }
-}
-
-static void
-set_ambiguous (MuluTsvResult *self,
-               const char    *reason)
-{
-  if (self->ambiguous)
-    return;
-  self->ambiguous = TRUE;
-  self->ambiguous_reason = g_strdup (reason);
-}
-
-/* Gives a role to each column still marked -1 (no recognised header) by
- * the look of its values. Under a header that names the item names, an
- * unknown heading ("是否主键") is more likely something else than remarks,
- * so text columns are then left out rather than guessed at. */
-static void
-infer_roles (MuluTsvResult *self,
-             int           *roles,
-             MuluCodes     *codes,
-             gboolean       guess_text)
-{
-  g_autofree ColumnStats *stats = g_new0 (ColumnStats, self->n_columns);
-  gboolean taken[MULU_TSV_N_ROLES] = { FALSE, };
-  g_autoptr(GArray) text_columns = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) integer_columns = g_array_new (FALSE, FALSE, sizeof (guint));
-  int type_column = -1;
-  guint n_candidates;
-
-  for (guint c = 0; c < self->n_columns; c++)
-    {
-      if (roles[c] >= 0)
-        taken[roles[c]] = TRUE;
-      else
-        column_stats (self, c, codes, &stats[c]);
-    }
-  taken[MULU_TSV_ROLE_IGNORE] = FALSE;
-
-  for (guint c = 0; c < self->n_columns; c++)
-    if (roles[c] < 0 && stats[c].n_values == 0)
-      roles[c] = MULU_TSV_ROLE_IGNORE;
-
-  /* The data type: every value a type, or failing that most of them (the
-   * others are reported one by one). */
-  if (!taken[MULU_TSV_ROLE_DATA_TYPE])
-    {
-      for (int strict = 1; strict >= 0 && type_column < 0; strict--)
-        {
-          n_candidates = 0;
-          for (guint c = 0; c < self->n_columns; c++)
-            {
-              ColumnStats *s = &stats[c];
-              if (roles[c] >= 0 || s->n_types == 0)
-                continue;
-              if (strict ? s->n_types == s->n_values : s->n_types * 2 > s->n_values)
-                {
-                  if (n_candidates++ == 0)
-                    type_column = (int) c;
-                }
-            }
-          if (n_candidates > 1)
-            set_ambiguous (self, _("Several columns look like data types; check which one is the data type."));
-        }
-      if (type_column >= 0)
-        {
-          roles[type_column] = MULU_TSV_ROLE_DATA_TYPE;
-          taken[MULU_TSV_ROLE_DATA_TYPE] = TRUE;
-        }
-    }
-
-  /* The sharing and open types, by their values. */
-  for (guint c = 0; c < self->n_columns; c++)
-    {
-      ColumnStats *s = &stats[c];
-      if (roles[c] >= 0)
-        continue;
-      if (!taken[MULU_TSV_ROLE_SHARE_TYPE] && s->n_share * 2 > s->n_values)
-        {
-          roles[c] = MULU_TSV_ROLE_SHARE_TYPE;
-          taken[MULU_TSV_ROLE_SHARE_TYPE] = TRUE;
-        }
-      else if (!taken[MULU_TSV_ROLE_OPEN_TYPE] && s->n_open * 2 > s->n_values)
-        {
-          roles[c] = MULU_TSV_ROLE_OPEN_TYPE;
-          taken[MULU_TSV_ROLE_OPEN_TYPE] = TRUE;
-        }
-    }
-
-  /* The length: whole numbers (most of them; "100万" among them is
-   * reported, not read as text). A 1, 2, 3 … column at the left edge is
-   * the rows' numbering. */
-  for (guint c = 0; c < self->n_columns; c++)
-    {
-      ColumnStats *s = &stats[c];
-      if (roles[c] >= 0)
-        continue;
-      if (s->sequence && c == 0)
-        roles[c] = MULU_TSV_ROLE_IGNORE;
-      else if (s->n_integers * 2 > s->n_values)
-        g_array_append_val (integer_columns, c);
-    }
-  for (guint i = 0; i < integer_columns->len; i++)
-    {
-      guint c = g_array_index (integer_columns, guint, i);
-      if (!taken[MULU_TSV_ROLE_LENGTH])
-        {
-          roles[c] = MULU_TSV_ROLE_LENGTH;
-          taken[MULU_TSV_ROLE_LENGTH] = TRUE;
-        }
-      else
-        roles[c] = MULU_TSV_ROLE_IGNORE;
-    }
-  if (integer_columns->len > 1)
-    set_ambiguous (self, _("Several columns hold whole numbers; check which one is the length."));
-
-  /* What is left is text: the first column is the name, a further one the
-   * remarks. A column of identifiers (xm, zjhm) beside one of Chinese
-   * names is a database dictionary: the Chinese one is the name. */
-  for (guint c = 0; c < self->n_columns; c++)
-    if (roles[c] < 0)
-      {
-        if (guess_text)
-          g_array_append_val (text_columns, c);
-        else
-          roles[c] = MULU_TSV_ROLE_IGNORE;
-      }
-
-  if (!taken[MULU_TSV_ROLE_NAME] && text_columns->len > 0)
-    {
-      guint pick = 0;
-      guint first = g_array_index (text_columns, guint, 0);
-
-      if (stats[first].n_cjk == 0)
-        for (guint i = 1; i < text_columns->len; i++)
-          if (stats[g_array_index (text_columns, guint, i)].n_cjk > 0)
-            {
-              pick = i;
-              set_ambiguous (self, _("One column holds identifiers and another Chinese names; the Chinese names are taken as the item names."));
-              break;
-            }
-      roles[g_array_index (text_columns, guint, pick)] = MULU_TSV_ROLE_NAME;
-      taken[MULU_TSV_ROLE_NAME] = TRUE;
-      /* The identifiers before the names are not remarks either. */
-      for (guint i = 0; i < pick; i++)
-        roles[g_array_index (text_columns, guint, i)] = MULU_TSV_ROLE_IGNORE;
-      g_array_remove_range (text_columns, 0, pick + 1);
-    }
-  if (text_columns->len > 0 && !taken[MULU_TSV_ROLE_REMARKS])
-    {
-      guint last = text_columns->len - 1;
-      roles[g_array_index (text_columns, guint, last)] = MULU_TSV_ROLE_REMARKS;
-      taken[MULU_TSV_ROLE_REMARKS] = TRUE;
-      g_array_remove_index (text_columns, last);
-      if (text_columns->len > 0)
-        set_ambiguous (self, _("Several columns hold text; check which one holds the item names and which the remarks."));
-    }
-  for (guint i = 0; i < text_columns->len; i++)
-    roles[g_array_index (text_columns, guint, i)] = MULU_TSV_ROLE_IGNORE;
-
-  if (!taken[MULU_TSV_ROLE_NAME])
-    set_ambiguous (self, _("No column looks like the item names; choose the column that holds them."));
-  else if (!taken[MULU_TSV_ROLE_DATA_TYPE] && self->n_columns > 1 && !self->has_header)
-    set_ambiguous (self, _("No column looks like a data type (C 字符型, VARCHAR …); check which column holds what."));
-}
-
-static gboolean
-detect_header (MuluTsvResult *self,
-               int           *roles,
-               MuluCodes     *codes)
-{
-  char **first = g_ptr_array_index (self->cells, 0);
-  guint matched = 0;
-  gboolean values = FALSE;
-  int best[MULU_TSV_N_ROLES];
-  g_autofree int *word = g_new (int, self->n_columns);
-
-  for (guint c = 0; c < self->n_columns; c++)
-    {
-      word[c] = match_header (first[c]);
-      if (word[c] >= 0)
-        matched++;
-      else if (*first[c] && (mulu_tsv_data_type_from_text (first[c], codes, NULL) || looks_like_integer (first[c])))
-        values = TRUE;
-    }
-  if (matched == 0 || (matched == 1 && values && self->n_columns > 1))
-    return FALSE;
-
-  /* Of two columns headed alike, the better word wins; the other is left out. */
-  for (guint r = 0; r < MULU_TSV_N_ROLES; r++)
-    best[r] = -1;
-  for (guint c = 0; c < self->n_columns; c++)
-    {
-      MuluTsvRole role;
-      if (word[c] < 0)
-        continue;
-      role = header_words[word[c]].role;
-      if (role != MULU_TSV_ROLE_IGNORE && (best[role] < 0 || word[c] < word[best[role]]))
-        best[role] = (int) c;
-    }
-  for (guint c = 0; c < self->n_columns; c++)
-    {
-      if (word[c] < 0)
-        roles[c] = -1;
-      else if (header_words[word[c]].role == MULU_TSV_ROLE_IGNORE || best[header_words[word[c]].role] != (int) c)
-        roles[c] = MULU_TSV_ROLE_IGNORE;
-      else
-        roles[c] = header_words[word[c]].role;
-    }
-  return TRUE;
-}
-
 /**
  * mulu_tsv_parse_items:
  * @text: rows copied from Excel or WPS, or CSV text
@@ -988,7 +401,6 @@ mulu_tsv_parse_items (const char  *text,
                       GError     **error)
 {
   g_autoptr(MuluTsvResult) self = NULL;
-  g_autofree int *roles = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (MULU_IS_CODES (codes), NULL);
@@ -1007,37 +419,13 @@ mulu_tsv_parse_items (const char  *text,
       return NULL;
     }
 
-  roles = g_new (int, self->n_columns);
-  for (guint c = 0; c < self->n_columns; c++)
-    roles[c] = -1;
-  self->has_header = detect_header (self, roles, codes);
+  mulu_tsv_assign_roles (self, codes);
   if (self->has_header && self->cells->len == 1)
     {
       g_set_error (error, MULU_ERROR, MULU_ERROR_INVALID,
                    _("The pasted text holds only a header row; copy the data items’ rows with it and paste again."));
       return NULL;
     }
-  if (self->has_header)
-    {
-      gboolean named = FALSE;
-      gboolean guessed = FALSE;
-
-      for (guint c = 0; c < self->n_columns; c++)
-        named |= roles[c] == MULU_TSV_ROLE_NAME;
-      if (!named)
-        set_ambiguous (self, _("No column is headed as the item name (信息项名称); check which column holds the names."));
-      infer_roles (self, roles, codes, !named);
-      for (guint c = 0; c < self->n_columns; c++)
-        guessed |= match_header (((char **) g_ptr_array_index (self->cells, 0))[c]) < 0 && roles[c] != MULU_TSV_ROLE_IGNORE;
-      if (guessed)
-        set_ambiguous (self, _("Some column headings are not known; their columns were read by their values. Check them."));
-    }
-  else
-    infer_roles (self, roles, codes, TRUE);
-
-  self->roles = g_new (MuluTsvRole, self->n_columns);
-  for (guint c = 0; c < self->n_columns; c++)
-    self->roles[c] = (MuluTsvRole) roles[c];
   map_rows (self, codes);
 
   return g_steal_pointer (&self);

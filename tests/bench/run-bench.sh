@@ -7,8 +7,11 @@
 # worth comparing use a release build:
 #   meson setup build-release --buildtype=release -Dapp=disabled
 #   tests/bench/run-bench.sh -C build-release
-# -b NAME runs only that benchmark (bench-import, bench-validate or
-# bench-export; repeat -b for several); without -b all of them run.
+# -b NAME runs only that benchmark (bench-import, bench-validate,
+# bench-export or bench-window; repeat -b for several); without -b all of
+# them run. bench-window needs the window (a build without -Dapp=disabled)
+# and Xvfb: it runs on an X server of its own through tests/with-xvfb.sh;
+# without the window it is skipped unless asked for by name.
 # The options after -C and -b go to every benchmark run, e.g.
 # --resources 10000 for a quick run (--resources and --items-per-resource are
 # common to all; the others, such as --runs, are a benchmark's own, so pass
@@ -36,15 +39,16 @@ while [ $# -gt 0 ]; do
     -b)
       [ $# -ge 2 ] || { echo "run-bench.sh: -b needs a benchmark name" >&2; exit 2; }
       case $2 in
-        bench-import|bench-validate|bench-export) only="$only $2" ;;
-        *) echo "run-bench.sh: unknown benchmark $2; use bench-import, bench-validate or bench-export" >&2; exit 2 ;;
+        bench-import|bench-validate|bench-export|bench-window) only="$only $2" ;;
+        *) echo "run-bench.sh: unknown benchmark $2; use bench-import, bench-validate, bench-export or bench-window" >&2; exit 2 ;;
       esac
       shift 2 ;;
     *) break ;;
   esac
 done
 # Every benchmark, in this order, unless -b chose; add new ones here.
-only=${only:-" bench-import bench-validate bench-export"}
+chosen=$only
+only=${only:-" bench-import bench-validate bench-export bench-window"}
 case $build in
   /*) ;;
   *) build="$root/$build" ;;
@@ -68,6 +72,17 @@ run() {
   name=$1
   shift
   exe="$build/tests/bench/$name"
+  wrap=""
+  if [ "$name" = bench-window ]; then
+    if [ ! -x "$exe" ] && [ -z "$chosen" ]; then
+      echo
+      echo "=== $name: skipped, $build was configured without the window (-Dapp=disabled)"
+      return 0
+    fi
+    # Real widgets, drawn the same way everywhere: an X server of its own,
+    # the cairo renderer, settings in memory (the program sets those).
+    wrap="$root/tests/with-xvfb.sh env GDK_BACKEND=x11 GSK_RENDERER=${GSK_RENDERER:-cairo}"
+  fi
   if [ ! -x "$exe" ]; then
     echo "run-bench.sh: $exe was not built; is subdir('bench') in tests/meson.build?" >&2
     exit 2
@@ -75,7 +90,7 @@ run() {
   echo
   echo "=== $name"
   mkdir "$work/$name"
-  "$exe" --workdir "$work/$name" "$@"
+  $wrap "$exe" --workdir "$work/$name" "$@"
   rm -rf "${work:?}/$name"
 }
 
