@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mulu-export-page.h"
+#include "mulu-file-chooser.h"
 #include "mulu-step-page.h"
 #include "mulu-window.h"
 
@@ -237,76 +238,14 @@ on_template_selected (MuluExportPage *self)
     }
 }
 
-/* — File choosers (GtkFileDialog arrives only in GTK 4.10) —————————— */
-
-typedef void (*ChosenFunc) (MuluExportPage *self,
-                            GFile          *file);
-
-typedef struct {
-  MuluExportPage *self;
-  ChosenFunc      func;
-} Choice;
-
 static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     Choice          *choice)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      if (file)
-        choice->func (choice->self, file);
-    }
-  g_object_unref (choice->self);
-  g_free (choice);
-  g_object_unref (chooser);
-}
-
-static void
-choose_file (MuluExportPage       *self,
-             GtkFileChooserAction  action,
-             const char           *title,
-             const char           *accept,
-             const char           *pattern,
-             const char           *pattern_name,
-             const char           *current,
-             ChosenFunc            func)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, action, accept, _("_Cancel"));
-  GtkFileFilter *filter = gtk_file_filter_new ();
-  Choice *choice = g_new0 (Choice, 1);
-
-  gtk_file_filter_set_name (filter, pattern_name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  if (current && action == GTK_FILE_CHOOSER_ACTION_SAVE)
-    {
-      g_autofree char *dir = g_path_get_dirname (current);
-      g_autofree char *base = g_path_get_basename (current);
-      g_autoptr(GFile) folder = g_file_new_for_path (dir);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), base);
-    }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  choice->self = g_object_ref (self);
-  choice->func = func;
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), choice);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-template_chosen (MuluExportPage *self,
-                 GFile          *file)
+template_chosen (GtkWidget *owner,
+                 GFile     *file)
 {
   g_autofree char *path = g_file_get_path (file);
 
   if (path)
-    mulu_export_page_set_template (self, path);
+    mulu_export_page_set_template (MULU_EXPORT_PAGE (owner), path);
 }
 
 static void
@@ -314,14 +253,15 @@ choose_template_activated (GtkWidget  *widget,
                            const char *action,
                            GVariant   *param)
 {
-  choose_file (MULU_EXPORT_PAGE (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Choose a Template"), _("_Open"),
+  mulu_choose_file (widget, GTK_FILE_CHOOSER_ACTION_OPEN, _("Choose a Template"), _("_Open"),
                "*.json", _("Workbook templates"), NULL, template_chosen);
 }
 
 static void
-destination_chosen (MuluExportPage *self,
-                    GFile          *file)
+destination_chosen (GtkWidget *owner,
+                    GFile     *file)
 {
+  MuluExportPage *self = MULU_EXPORT_PAGE (owner);
   g_autofree char *path = g_file_get_path (file);
 
   if (path == NULL)
@@ -346,7 +286,7 @@ choose_destination_activated (GtkWidget  *widget,
   MuluExportPage *self = MULU_EXPORT_PAGE (widget);
 
   update_destination (self);
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save the Census Workbook"), _("_Save"),
+  mulu_choose_file (widget, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save the Census Workbook"), _("_Save"),
                "*.xlsx", _("Excel workbooks"), self->destination, destination_chosen);
 }
 
@@ -583,10 +523,12 @@ start_export (MuluExportPage *self)
 }
 
 static void
-destination_then_export (MuluExportPage *self,
-                         GFile          *file)
+destination_then_export (GtkWidget *owner,
+                         GFile     *file)
 {
-  destination_chosen (self, file);
+  MuluExportPage *self = MULU_EXPORT_PAGE (owner);
+
+  destination_chosen (owner, file);
   if (self->chosen_destination)
     start_export (self);
 }
@@ -604,7 +546,7 @@ run_activated (GtkWidget  *widget,
   if (!self->chosen_destination)
     {
       update_destination (self);
-      choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save the Census Workbook"), _("_Export"),
+      mulu_choose_file (widget, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save the Census Workbook"), _("_Export"),
                    "*.xlsx", _("Excel workbooks"), self->destination, destination_then_export);
       return;
     }

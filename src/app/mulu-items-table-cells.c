@@ -236,7 +236,9 @@ on_cell_focus_enter (GtkEventControllerFocus *controller,
  * controller 100 ms later without holding a reference to it; a label that
  * is destroyed in between (its row deleted while it had the focus, the
  * window closed) is read after it is freed. Holding the label a little
- * longer than that keeps it and its controllers alive. */
+ * longer than that keeps it and its controllers alive. The hold ends at a
+ * lower priority than GTK's timeout: on a busy machine both are overdue
+ * together, and the main loop then runs GTK's first. */
 static gboolean
 release_label_cb (gpointer data)
 {
@@ -249,7 +251,7 @@ on_cell_focus_leave (GtkEventControllerFocus *controller,
                      Cell                    *cell)
 {
   if (IS_TEXT_COLUMN (cell->column))
-    g_timeout_add (250, release_label_cb, g_object_ref (cell->widget));
+    g_timeout_add_full (G_PRIORITY_LOW, 250, release_label_cb, g_object_ref (cell->widget), NULL);
 }
 
 static void

@@ -10,63 +10,8 @@
 #include <string.h>
 
 #include "mulu-preferences-window.h"
+#include "mulu-file-chooser.h"
 #include "mulu-window-private.h"
-
-typedef void (*ChosenFunc) (MuluWindow *self,
-                            GFile      *file);
-
-typedef struct
-{
-  MuluWindow *self;
-  ChosenFunc  func;
-} Choice;
-
-static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     Choice          *choice)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      if (file)
-        choice->func (choice->self, file);
-    }
-  g_object_unref (choice->self);
-  g_free (choice);
-  g_object_unref (chooser);
-}
-
-/* GtkFileDialog arrives only in GTK 4.10. */
-static void
-choose_file (MuluWindow           *self,
-             GtkFileChooserAction  action,
-             const char           *title,
-             const char           *accept,
-             const char           *pattern,
-             const char           *pattern_name,
-             const char           *suggested_name,
-             ChosenFunc            func)
-{
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
-  Choice *choice = g_new0 (Choice, 1);
-
-  if (pattern)
-    {
-      GtkFileFilter *filter = gtk_file_filter_new ();
-      gtk_file_filter_set_name (filter, pattern_name);
-      gtk_file_filter_add_pattern (filter, pattern);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-      g_object_unref (filter);
-    }
-  if (suggested_name)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  choice->self = g_object_ref (self);
-  choice->func = func;
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), choice);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
 
 static void
 report (MuluWindow *self,
@@ -91,9 +36,10 @@ with_suffix (GFile      *file,
 }
 
 static void
-new_chosen (MuluWindow *self,
-            GFile      *file)
+new_chosen (GtkWidget *owner,
+            GFile     *file)
 {
+  MuluWindow *self = MULU_WINDOW (owner);
   g_autofree char *path = with_suffix (file, ".mulu");
   g_autoptr(GError) error = NULL;
   g_autoptr(MuluCatalog) catalog = NULL;
@@ -124,14 +70,15 @@ new_activated (GtkWidget  *widget,
                const char *action,
                GVariant   *param)
 {
-  choose_file (MULU_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Catalog"), _("C_reate"),
+  mulu_choose_file (widget, GTK_FILE_CHOOSER_ACTION_SAVE, _("New Catalog"), _("C_reate"),
                "*.mulu", _("Mulu catalogs"), _("Catalog.mulu"), new_chosen);
 }
 
 static void
-open_chosen (MuluWindow *self,
-             GFile      *file)
+open_chosen (GtkWidget *owner,
+             GFile     *file)
 {
+  MuluWindow *self = MULU_WINDOW (owner);
   mulu_window_open_file (self, file);
 }
 
@@ -140,7 +87,7 @@ open_activated (GtkWidget  *widget,
                 const char *action,
                 GVariant   *param)
 {
-  choose_file (MULU_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Catalog"), _("_Open"),
+  mulu_choose_file (widget, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Catalog"), _("_Open"),
                "*.mulu", _("Mulu catalogs"), NULL, open_chosen);
 }
 
@@ -200,9 +147,10 @@ mulu_window_update_recent (MuluWindow *self)
 }
 
 static void
-save_copy_chosen (MuluWindow *self,
-                  GFile      *file)
+save_copy_chosen (GtkWidget *owner,
+                  GFile     *file)
 {
+  MuluWindow *self = MULU_WINDOW (owner);
   g_autofree char *path = with_suffix (file, ".mulu");
   g_autoptr(GError) error = NULL;
 
@@ -222,14 +170,15 @@ save_copy_activated (GtkWidget  *widget,
   MuluWindow *self = MULU_WINDOW (widget);
   g_autofree char *name = self->catalog ? g_path_get_basename (mulu_catalog_get_path (self->catalog)) : NULL;
 
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"), _("_Save"),
+  mulu_choose_file (widget, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"), _("_Save"),
                "*.mulu", _("Mulu catalogs"), name, save_copy_chosen);
 }
 
 static void
-import_chosen (MuluWindow *self,
-               GFile      *file)
+import_chosen (GtkWidget *owner,
+               GFile     *file)
 {
+  MuluWindow *self = MULU_WINDOW (owner);
   g_autofree char *path = g_file_get_path (file);
 
   if (path)
@@ -241,14 +190,15 @@ import_activated (GtkWidget  *widget,
                   const char *action,
                   GVariant   *param)
 {
-  choose_file (MULU_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a Package"), _("_Import"),
+  mulu_choose_file (widget, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a Package"), _("_Import"),
                "*.jsonl", _("Mulu packages"), NULL, import_chosen);
 }
 
 static void
-export_package_chosen (MuluWindow *self,
-                       GFile      *file)
+export_package_chosen (GtkWidget *owner,
+                       GFile     *file)
 {
+  MuluWindow *self = MULU_WINDOW (owner);
   g_autofree char *path = with_suffix (file, ".jsonl");
   g_autoptr(GError) error = NULL;
 
@@ -265,7 +215,7 @@ export_package_activated (GtkWidget  *widget,
                           const char *action,
                           GVariant   *param)
 {
-  choose_file (MULU_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export a Package"), _("_Export"),
+  mulu_choose_file (widget, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export a Package"), _("_Export"),
                "*.jsonl", _("Mulu packages"), _("Catalog.jsonl"), export_package_chosen);
 }
 
