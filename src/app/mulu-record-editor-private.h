@@ -20,6 +20,7 @@ struct _MuluRecordEditor
 
   GPtrArray           *rows;          /* MuluFieldRow, one per field, NULL if none */
   GPtrArray           *finding_rows;  /* rows in findings_group */
+  GPtrArray           *history_rows;  /* rows in history_group */
   GtkWidget           *generate_button;
   gulong               changed_id;
   GHashTable          *ref_names;     /* "entity/parent" → a(xs): the choices of reference fields */
@@ -30,6 +31,7 @@ struct _MuluRecordEditor
   AdwStatusPage       *empty_page;
   AdwPreferencesPage  *page;
   AdwPreferencesGroup *findings_group;
+  AdwPreferencesGroup *history_group;
 };
 
 typedef struct {
@@ -39,6 +41,9 @@ typedef struct {
 } Section;
 
 #define END -1
+
+/* mulu-record-editor-history.c */
+void                  mulu_record_editor_show_history     (MuluRecordEditor *self);
 
 /* mulu-record-editor-fields.c */
 const Section        *mulu_record_editor_get_sections     (MuluEntity        entity,

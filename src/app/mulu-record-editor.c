@@ -189,6 +189,7 @@ reload (MuluRecordEditor *self)
                               mulu_record_is_set (record, MULU_RESOURCE_CLASS_1) &&
                               mulu_record_is_set (record, MULU_RESOURCE_CLASS_2));
 
+  mulu_record_editor_show_history (self);
   gtk_stack_set_visible_child_name (self->stack, "record");
 }
 
@@ -381,6 +382,13 @@ build_sections (MuluRecordEditor *self)
   for (guint i = 0; i < info->n_fields; i++)
     if (g_ptr_array_index (self->rows, i) == NULL)
       add_row (self, group, i);
+
+  self->history_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->history_group, _("Change History"));
+  adw_preferences_group_set_description (self->history_group,
+    _("Who changed what, newest first. The log is chained: “mulu-cli verify” finds any entry altered outside Mulu."));
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), FALSE);
+  adw_preferences_page_add (self->page, self->history_group);
 }
 
 /* — GObject ———————————————————————————————————————————————————————— */
@@ -425,6 +433,7 @@ mulu_record_editor_finalize (GObject *object)
 
   g_ptr_array_unref (self->rows);
   g_ptr_array_unref (self->finding_rows);
+  g_ptr_array_unref (self->history_rows);
   g_hash_table_unref (self->ref_names);
 
   G_OBJECT_CLASS (mulu_record_editor_parent_class)->finalize (object);
@@ -524,6 +533,7 @@ mulu_record_editor_init (MuluRecordEditor *self)
 {
   self->rows = g_ptr_array_new ();
   self->finding_rows = g_ptr_array_new ();
+  self->history_rows = g_ptr_array_new ();
   self->ref_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_variant_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -10,7 +10,7 @@
 
 #include <adwaita.h>
 
-#include "mulu-record-editor.h"
+#include "mulu-record-editor-private.h"
 #include "mulu-resource-code.h"
 #include "mulu-test-util.h"
 #include "mulu-ui-test-util.h"
@@ -367,6 +367,40 @@ test_classification_cascades (Fixture       *fx,
   WAIT_UNTIL (gtk_widget_get_sensitive (GTK_WIDGET (class3)));
 }
 
+/* The titles of the history group's rows, newest first. */
+static char *
+history_titles (Fixture *fx)
+{
+  GString *titles = g_string_new (NULL);
+
+  for (guint i = 0; i < fx->editor->history_rows->len; i++)
+    g_string_append_printf (titles, "%s\n",
+                            adw_preferences_row_get_title (g_ptr_array_index (fx->editor->history_rows, i)));
+  return g_string_free (titles, FALSE);
+}
+
+static void
+test_history_follows_edits (Fixture       *fx,
+                            gconstpointer  data)
+{
+  MuluFieldRow *date = row_for (fx, "publish_date");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  mulu_catalog_set_user (fx->catalog, "林晓");
+  before = history_titles (fx);
+  type_and_enter (date, "2024/3/1");
+  WAIT_UNTIL (stored_is (fx, MULU_RESOURCE_PUBLISH_DATE, "2024-03-01"));
+  WAIT_UNTIL (fx->editor->history_rows->len > 0 &&
+              g_str_has_prefix (adw_preferences_row_get_title (g_ptr_array_index (fx->editor->history_rows, 0)),
+                                "Publish date: 2019-05-10 → 2024-03-01"));
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (g_ptr_array_index (fx->editor->history_rows, 0)), " · 林晓"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fx->editor->history_group)));
+  after = history_titles (fx);
+  /* The rest is as it was, one line lower. */
+  g_assert_true (g_str_has_suffix (after, before));
+}
+
 static void
 test_undo_shows_old_value (Fixture       *fx,
                            gconstpointer  data)
@@ -706,6 +740,7 @@ main (int   argc,
   ADD ("/ui/record-editor/reload-keeps-typing", &resource_r1, test_reload_keeps_typing);
   ADD ("/ui/record-editor/classification-cascades", &resource_r1, test_classification_cascades);
   ADD ("/ui/record-editor/undo-shows-old-value", &resource_r1, test_undo_shows_old_value);
+  ADD ("/ui/record-editor/history-follows-edits", &resource_r1, test_history_follows_edits);
   ADD ("/ui/record-editor/generate-code", &resource_r1, test_generate_code);
   ADD ("/ui/record-editor/focus-field", &resource_r1, test_focus_field);
   ADD ("/ui/record-editor/record-removed", &resource_r1, test_record_removed);
