@@ -289,6 +289,8 @@ mulu_template_parse (const char *display,
         sheet->kind = MULU_SHEET_ISSUES;
       else if (g_str_equal (kind, "summary"))
         sheet->kind = MULU_SHEET_SUMMARY;
+      else if (g_str_equal (kind, "review"))
+        sheet->kind = MULU_SHEET_REVIEW;
       else if (g_str_equal (kind, "records"))
         sheet->kind = MULU_SHEET_RECORDS;
       else

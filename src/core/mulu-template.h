@@ -13,6 +13,7 @@ typedef enum {
   MULU_SHEET_RECORDS,
   MULU_SHEET_ISSUES,
   MULU_SHEET_SUMMARY,
+  MULU_SHEET_REVIEW,
 } MuluSheetKind;
 
 typedef enum {

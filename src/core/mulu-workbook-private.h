@@ -69,5 +69,13 @@ gboolean mulu_writer_issues      (MuluWriter        *w,
                                   MuluTemplateSheet *sheet);
 gboolean mulu_writer_summary     (MuluWriter        *w,
                                   MuluTemplateSheet *sheet);
+gboolean mulu_writer_review      (MuluWriter        *w,
+                                  MuluTemplateSheet *sheet);
+lxw_worksheet *mulu_writer_add_sheet (MuluWriter         *w,
+                                      MuluTemplateSheet  *sheet,
+                                      const char         *title,
+                                      const char * const *headers,
+                                      const double       *widths,
+                                      guint               n);
 
 G_END_DECLS

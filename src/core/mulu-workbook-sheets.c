@@ -21,13 +21,15 @@
 static const char * const severity_zh[] = { "错误", "警告", "提示" };
 static const char * const entity_zh[] = { "部门", "信息系统", "信息资源", "信息项" };
 
-static lxw_worksheet *
-add_sheet (MuluWriter        *w,
-           MuluTemplateSheet *sheet,
-           const char        *title,
-           const char * const *headers,
-           const double       *widths,
-           guint               n)
+/* A sheet of the writer's own making: a title row (marked 草稿 in a
+ * draft), a header row, widths, and the print set-up of every sheet. */
+lxw_worksheet *
+mulu_writer_add_sheet (MuluWriter        *w,
+                       MuluTemplateSheet *sheet,
+                       const char        *title,
+                       const char * const *headers,
+                       const double       *widths,
+                       guint               n)
 {
   lxw_worksheet *ws = workbook_add_worksheet (w->wb, sheet->name);
   g_autofree char *text = w->options->draft ? g_strdup_printf ("【草稿】%s", title) : g_strdup (title);
@@ -67,7 +69,7 @@ mulu_writer_issues (MuluWriter        *w,
   lxw_row_t row = 2;
   guint n = 0;
 
-  if ((ws = add_sheet (w, sheet, "校验问题", headers, widths, G_N_ELEMENTS (headers))) == NULL)
+  if ((ws = mulu_writer_add_sheet (w, sheet, "校验问题", headers, widths, G_N_ELEMENTS (headers))) == NULL)
     return FALSE;
   if ((findings = mulu_findings_list (w->catalog, MULU_SEVERITY_HINT, &w->error)) == NULL)
     return FALSE;
@@ -292,7 +294,7 @@ mulu_writer_summary (MuluWriter        *w,
                      MuluTemplateSheet *sheet)
 {
   static const double widths[] = { 30, 12 };
-  lxw_worksheet *ws = add_sheet (w, sheet, "汇总", NULL, widths, 2);
+  lxw_worksheet *ws = mulu_writer_add_sheet (w, sheet, "汇总", NULL, widths, 2);
   lxw_row_t row = 2;
   gint64 n[MULU_N_ENTITIES];
   static const char * const totals[] = { "部门数", "信息系统数", "信息资源数", "信息项数" };

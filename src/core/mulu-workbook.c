@@ -755,6 +755,7 @@ mulu_workbook_export (MuluCatalog               *catalog,
         case MULU_SHEET_INSTRUCTIONS: ok = write_instructions (&w, sheet); break;
         case MULU_SHEET_RECORDS: ok = write_records (&w, sheet); break;
         case MULU_SHEET_ISSUES: ok = mulu_writer_issues (&w, sheet); break;
+        case MULU_SHEET_REVIEW: ok = mulu_writer_review (&w, sheet); break;
         case MULU_SHEET_SUMMARY: ok = mulu_writer_summary (&w, sheet); break;
         default: break;
         }

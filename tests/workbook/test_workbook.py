@@ -257,6 +257,49 @@ class TestDraftAndSubmission(WorkbookTest, ContentMixin):
         self.assertNoTempFiles(self.dir)
 
 
+class TestReviewSheet(WorkbookTest):
+    def test_a_template_asking_for_the_review_gets_its_decisions_and_comments(self):
+        pkg = Package(fixed_sample(self.path("again.jsonl")))
+        # r20 is made 涉密: its comment may not leave the catalog.
+        # Only what a 涉密 resource may hold here, and no data items.
+        r20 = pkg.get("resource", "r20")
+        kept = {k: r20[k] for k in ("kind", "id", "department", "name", "code", "classification")}
+        kept.update(secrecy="涉密", secret_level="秘密", share_type="不予共享", share_basis_type="法律",
+                    share_basis="《中华人民共和国保守国家秘密法》", open_type="不予开放")
+        r20.clear()
+        r20.update(kept)
+        pkg.records = [r for r in pkg.records if not (r["kind"] == "item" and r["resource"] == "r20")]
+        pkg.write(self.path("again.jsonl"))
+        cat = self.import_package(self.path("again.jsonl"), name="again.mulu")
+        run_cli("submit", cat, "--as", "张三")
+        run_cli("review", cat, "--as", "李四", "--return", "r3", "--comment", "摘要过于简单，请写明数据内容")
+        run_cli("review", cat, "--as", "李四", "--return", "r20", "--comment", "涉密资源的密级依据需补充")
+        run_cli("review", cat, "--as", "李四", "--approve", "r1", "r2", "s1")
+        tpl = load_template("national")
+        tpl["sheets"].append({"name": "审核意见", "kind": "review"})
+        with open(self.path("with-review.json"), "w", encoding="utf-8") as f:
+            json.dump(tpl, f, ensure_ascii=False)
+        out = self.export_book(cat, template=self.path("with-review.json"))
+        wb = openpyxl.load_workbook(out)
+        ws = wb["审核意见"]
+        self.assertEqual([c.value for c in ws[2]],
+                         ["序号", "对象类型", "编号", "名称", "审核结论", "审核人", "审核时间", "审核意见", "提交后有改动"])
+        rows = {r[2]: r for r in ws.iter_rows(min_row=3, values_only=True) if r[2]}
+        self.assertEqual(len(rows), 1 + 12 + 62)
+        self.assertEqual(rows["r3"][4:6], ("已退回", "李四"))
+        self.assertEqual(rows["r3"][7], "摘要过于简单，请写明数据内容")
+        self.assertEqual(rows["r1"][4], "已通过")
+        self.assertEqual(rows["s1"][1:5], ("信息系统", "s1", pkg.get("system", "s1")["name"], "已通过"))
+        self.assertEqual(rows["r5"][4], "未审核")
+        # The 涉密 resource keeps its name, not the comment about it.
+        self.assertEqual(rows["r20"][3], pkg.get("resource", "r20")["name"])
+        self.assertNotIn("密级依据", " ".join(str(v) for _, v in all_cells(wb)))
+        status = [r[1] for r in ws.iter_rows(min_row=3, values_only=True) if r[1] and str(r[1]).startswith("提交人")]
+        self.assertEqual(len(status), 1)
+        self.assertIn("张三", status[0])
+        self.assertIn("已退回 2 条", status[0])
+
+
 class TestDropdownsAndLanguage(WorkbookTest):
     def test_dropdowns_accept_the_values_written_in_their_columns(self):
         """A cell the writer filled must be a value its own dropdown offers,
