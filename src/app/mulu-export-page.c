@@ -54,6 +54,7 @@ struct _MuluExportPage
   AdwActionRow   *submission_row;
   GtkCheckButton *submission_check;
   GtkCheckButton *draft_check;
+  gboolean        draft_forced;   /* draft because errors left no choice */
   AdwActionRow   *blocked_row;
   GtkButton      *export_button;
   GtkRevealer    *progress_revealer;
@@ -187,6 +188,14 @@ update_kind (MuluExportPage *self)
       adw_action_row_set_subtitle (self->blocked_row, why);
       if (gtk_check_button_get_active (self->submission_check))
         gtk_check_button_set_active (self->draft_check, TRUE);
+      self->draft_forced = TRUE;
+    }
+  /* The last error fixed: submission is what the clerk came for, unless
+   * they chose a draft themselves while it was possible. */
+  else if (self->draft_forced)
+    {
+      self->draft_forced = FALSE;
+      gtk_check_button_set_active (self->submission_check, TRUE);
     }
 }
 

@@ -217,6 +217,32 @@ test_submission_when_no_error (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Opened with errors, the page offers a draft; once the last error is
+ * fixed it chooses the submission by itself, unless the clerk chose a
+ * draft while a submission was possible. */
+static void
+test_submission_chosen_once_errors_are_fixed (void)
+{
+  g_autofree char *path = sample_path ();
+  MuluWindow *window = open_window (path);
+  MuluExportPage *page = page_of (window);
+  MuluCatalog *catalog = mulu_window_get_catalog (window);
+  const char *errors[] = { "r36", "r52", "r6" };
+
+  g_assert_true (mulu_export_page_get_draft (page));
+  for (guint i = 0; i < G_N_ELEMENTS (errors); i++)
+    g_assert_true (mulu_catalog_delete (catalog, MULU_ENTITY_RESOURCE, mulu_test_id_of (catalog, errors[i]), NULL));
+  mulu_window_show_step (window, 6);
+  WAIT_UNTIL (mulu_export_page_can_submit (page));
+  WAIT_UNTIL (!mulu_export_page_get_draft (page));
+
+  /* The clerk's own draft stays a draft. */
+  mulu_export_page_set_draft (page, TRUE);
+  mulu_ui_test_spin (300);
+  g_assert_true (mulu_export_page_get_draft (page));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_cancel_leaves_no_file (void)
 {
@@ -261,6 +287,7 @@ main (int    argc,
   g_test_add_func ("/ui/export/draft-is-written", test_draft_is_written);
   g_test_add_func ("/ui/export/submission-refused-with-errors", test_submission_refused_with_errors);
   g_test_add_func ("/ui/export/submission-when-no-error", test_submission_when_no_error);
+  g_test_add_func ("/ui/export/submission-chosen-once-errors-are-fixed", test_submission_chosen_once_errors_are_fixed);
   g_test_add_func ("/ui/export/cancel-leaves-no-file", test_cancel_leaves_no_file);
   return g_test_run ();
 }
