@@ -33,8 +33,6 @@
 #include "bench-util.h"
 #include "mulu-core.h"
 
-#define RESOURCES_PER_DEPARTMENT 100
-#define SYSTEMS_PER_DEPARTMENT   10
 #define TODAY                    "2026-11-22"
 #define EXCEL_MAX_ROWS           1048576u
 #define TARGET_RATIO_BARE        1.2
@@ -94,11 +92,7 @@ static GOptionEntry entries[] = {
 static void
 layout (MuluGenerateOptions *o)
 {
-  mulu_generate_options_init (o);
-  o->resources = (guint) MIN (opt_resources, RESOURCES_PER_DEPARTMENT);
-  o->departments = ((guint) opt_resources + o->resources - 1) / o->resources;
-  o->systems = SYSTEMS_PER_DEPARTMENT;
-  o->items = (guint) opt_items;
+  mulu_bench_layout (o, opt_resources, opt_items);
   o->secret_share = 0.0;
 }
 

@@ -30,8 +30,6 @@
 #include "bench-util.h"
 #include "mulu-core.h"
 
-#define RESOURCES_PER_DEPARTMENT 100
-#define SYSTEMS_PER_DEPARTMENT   10
 #define BLOCK_SIZE               (1 << 20)
 #define TARGET_RATIO             1.5
 #define TARGET_RSS_MIB           256
@@ -82,16 +80,6 @@ static GOptionEntry entries[] = {
 
 
 
-static void
-layout (MuluGenerateOptions *o)
-{
-  mulu_generate_options_init (o);
-  o->resources = (guint) MIN (opt_resources, RESOURCES_PER_DEPARTMENT);
-  o->departments = ((guint) opt_resources + o->resources - 1) / o->resources;
-  o->systems = SYSTEMS_PER_DEPARTMENT;
-  o->items = (guint) opt_items;
-}
-
 static char *
 work_path (const char *name)
 {
@@ -127,7 +115,7 @@ step_generate (StepResult *r,
   gint64 start;
 
   mulu_bench_remove_db (path);
-  layout (&o);
+  mulu_bench_layout (&o, opt_resources, opt_items);
   start = g_get_monotonic_time ();
   if ((catalog = mulu_catalog_create (path, error)) == NULL ||
       !mulu_generate (catalog, &o, NULL, NULL, NULL, error))
@@ -641,7 +629,7 @@ run_all (const char *argv0)
       return 1;
     }
 
-  layout (&o);
+  mulu_bench_layout (&o, opt_resources, opt_items);
   printf ("Mulu import benchmark: %u departments × (%u systems + %u resources × (1 + %u items)), in %s\n",
           o.departments, o.systems, o.resources, o.items, opt_workdir);
   fflush (stdout);

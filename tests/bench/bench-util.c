@@ -103,3 +103,15 @@ mulu_bench_remove_tree (const char *path)
   g_dir_close (dir);
   g_rmdir (path);
 }
+
+void
+mulu_bench_layout (MuluGenerateOptions *o,
+                   int                  resources,
+                   int                  items_per_resource)
+{
+  mulu_generate_options_init (o);
+  o->resources = (guint) MIN (resources, 100);
+  o->departments = ((guint) resources + o->resources - 1) / o->resources;
+  o->systems = 10;
+  o->items = (guint) items_per_resource;
+}

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "mulu-generate.h"
+
 G_BEGIN_DECLS
 
 double  mulu_bench_seconds_since (gint64      start);
@@ -16,5 +18,10 @@ void    mulu_bench_remove_db     (const char *path);
 char   *mulu_bench_self_path     (const char *argv0);
 char   *mulu_bench_format_count  (guint64     n);
 void    mulu_bench_remove_tree   (const char *path);
+/* The benchmarks' catalog: departments of 100 resources and 10 systems,
+ * as many as the resources need, items_per_resource data items each. */
+void    mulu_bench_layout        (MuluGenerateOptions *o,
+                                  int                  resources,
+                                  int                  items_per_resource);
 
 G_END_DECLS

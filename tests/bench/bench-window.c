@@ -35,8 +35,6 @@
 #include "mulu-record-editor.h"
 #include "mulu-window-private.h"
 
-#define RESOURCES_PER_DEPARTMENT 100
-#define SYSTEMS_PER_DEPARTMENT   10
 #define TARGET_FIRST_ROWS_S      1.0
 #define TARGET_FRAME_MS          50.0
 /* A click answered within this feels immediate. */
@@ -72,16 +70,6 @@ static GOptionEntry entries[] = {
     "Folder for the catalog; kept afterwards and reused when it matches (default: a temporary folder, removed)", "DIR" },
   { NULL }
 };
-
-static void
-layout (MuluGenerateOptions *o)
-{
-  mulu_generate_options_init (o);
-  o->resources = (guint) MIN (opt_resources, RESOURCES_PER_DEPARTMENT);
-  o->departments = ((guint) opt_resources + o->resources - 1) / o->resources;
-  o->systems = SYSTEMS_PER_DEPARTMENT;
-  o->items = (guint) opt_items;
-}
 
 static char *
 work_path (const char *name)
@@ -151,7 +139,7 @@ prepare_catalog (GError **error)
     }
   g_unlink (stamp);
   mulu_bench_remove_db (path);
-  layout (&o);
+  mulu_bench_layout (&o, opt_resources, opt_items);
   start = g_get_monotonic_time ();
   if ((catalog = mulu_catalog_create (path, error)) == NULL ||
       !mulu_generate (catalog, &o, NULL, NULL, NULL, error))
@@ -786,7 +774,7 @@ run_all (void)
   watch.paints = g_array_new (FALSE, FALSE, sizeof (gint64));
   watch.cpu = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  layout (&o);
+  mulu_bench_layout (&o, opt_resources, opt_items);
   printf ("Mulu window benchmark: %u departments × (%u systems + %u resources × (1 + %u items)), "
           "%d more items on one resource; GDK_BACKEND=%s GSK_RENDERER=%s, in %s\n",
           o.departments, o.systems, o.resources, o.items, opt_big_items,
